@@ -1,0 +1,5 @@
+"""Allows `python -m twitchguide`."""
+
+from twitchguide.cli import main
+
+main()

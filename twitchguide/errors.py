@@ -1,0 +1,41 @@
+"""The one error hierarchy: every failure a person can meet is one of these."""
+
+from __future__ import annotations
+
+
+class TwitchguideError(Exception):
+    """Base of every error that is shown to a person as one clear line."""
+
+    exit_code = 1
+
+    def user_message(self) -> str:
+        return str(self)
+
+
+class InvalidInput(TwitchguideError):
+    """A value a person gave is not allowed; names the field and what is allowed."""
+
+    exit_code = 2
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class NotFound(TwitchguideError):
+    """A record that was asked for does not exist (for this user)."""
+
+    exit_code = 3
+
+
+class StoreUnavailable(TwitchguideError):
+    """The database cannot be reached or opened."""
+
+    exit_code = 4
+
+
+class ImportRejected(TwitchguideError):
+    """An import file cannot be taken; nothing was written."""
+
+    exit_code = 2
