@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "medication": "twitchguide.cli.records_commands:medication",
     "symptom": "twitchguide.cli.records_commands:symptom",
     "strength": "twitchguide.cli.records_commands:strength",
+    "relief": "twitchguide.cli.records_commands:relief",
     "export": "twitchguide.cli.backup_commands:export",
     "import": "twitchguide.cli.backup_commands:import_",
     "settings": "twitchguide.cli.settings_commands:settings",

@@ -33,7 +33,7 @@ def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
     except KeyboardInterrupt:
         click.echo("Stopped.", err=True)
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001 - last line of defence for the person
+    except Exception as error:
         click.echo(
             f"Error: something went wrong inside Twitchguide ({type(error).__name__}: {error}). "
             "Please report this; the message above says what failed.",

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 DEFAULT_DAY_START_HOUR = 4
 
 
-def diary_day(instant: datetime, zone: ZoneInfo, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
+def diary_day(
+    instant: datetime, zone: ZoneInfo, day_start_hour: int = DEFAULT_DAY_START_HOUR
+) -> date:
     """The diary day an instant belongs to."""
     local = instant.astimezone(zone)
     return (local - timedelta(hours=day_start_hour)).date()

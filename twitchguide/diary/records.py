@@ -171,9 +171,7 @@ class ReliefRating:
     note: str | None = None
 
 
-Record = (
-    Episode | DailyFactors | MedicationCourse | SymptomReport | StrengthCheck | ReliefRating
-)
+Record = Episode | DailyFactors | MedicationCourse | SymptomReport | StrengthCheck | ReliefRating
 
 _NOTE = FieldSpec("note", "text", "a note in your own words")
 
@@ -200,7 +198,6 @@ class RecordKind:
         return tuple(spec.name for spec in self.fields)
 
 
-
 def _grip(name: str, help_text: str) -> FieldSpec:
     return FieldSpec(name, "float", help_text, minimum=0.0, maximum=150.0, unit="kg")
 
@@ -216,7 +213,11 @@ EPISODE = RecordKind(
         FieldSpec("region", "choice", "body region", required=True, choices=vocab.BODY_REGIONS),
         FieldSpec("side", "choice", "which side", choices=vocab.SIDES),
         FieldSpec(
-            "duration_seconds", "int", "how long it lasted", minimum=0, maximum=86400 * 7,
+            "duration_seconds",
+            "int",
+            "how long it lasted",
+            minimum=0,
+            maximum=86400 * 7,
             unit="seconds",
         ),
         FieldSpec("ongoing", "bool", "still going"),
@@ -225,7 +226,11 @@ EPISODE = RecordKind(
         FieldSpec("context", "choice", "what you were doing", choices=vocab.CONTEXTS),
         FieldSpec("count", "int", "twitches counted", minimum=0, maximum=100000),
         FieldSpec(
-            "count_minutes", "float", "minutes you counted over", minimum=0.1, maximum=1440,
+            "count_minutes",
+            "float",
+            "minutes you counted over",
+            minimum=0.1,
+            maximum=1440,
             unit="minutes",
         ),
         _NOTE,
@@ -240,24 +245,39 @@ DAILY_FACTORS = RecordKind(
     when_field="day",
     fields=(
         FieldSpec("day", "date", "the diary day", required=True),
-        FieldSpec("sleep_hours", "float", "sleep the night before", minimum=0, maximum=24,
-                  unit="hours"),
+        FieldSpec(
+            "sleep_hours", "float", "sleep the night before", minimum=0, maximum=24, unit="hours"
+        ),
         FieldSpec("stress", "int", "stress, 1 (calm) to 5 (very stressed)", minimum=1, maximum=5),
         FieldSpec("anxiety", "int", "anxiety, 1 to 5", minimum=1, maximum=5),
-        FieldSpec("caffeine_mg", "float", "caffeine (a mug of coffee is about 100 mg)", minimum=0,
-                  maximum=3000, unit="mg"),
-        FieldSpec("water_litres", "float", "water and other drinks", minimum=0, maximum=15,
-                  unit="litres"),
-        FieldSpec("exercise_minutes", "float", "exercise", minimum=0, maximum=1440,
-                  unit="minutes"),
+        FieldSpec(
+            "caffeine_mg",
+            "float",
+            "caffeine (a mug of coffee is about 100 mg)",
+            minimum=0,
+            maximum=3000,
+            unit="mg",
+        ),
+        FieldSpec(
+            "water_litres", "float", "water and other drinks", minimum=0, maximum=15, unit="litres"
+        ),
+        FieldSpec("exercise_minutes", "float", "exercise", minimum=0, maximum=1440, unit="minutes"),
         FieldSpec("exercise_intensity", "choice", "how hard", choices=vocab.EXERCISE_INTENSITIES),
         FieldSpec("alcohol_units", "float", "alcohol", minimum=0, maximum=100, unit="units"),
-        FieldSpec("magnesium_servings", "float", "servings of magnesium-rich food", minimum=0,
-                  maximum=30),
-        FieldSpec("potassium_servings", "float", "servings of potassium-rich food", minimum=0,
-                  maximum=30),
-        FieldSpec("hours_observed", "float", "hours you were paying attention to twitches",
-                  minimum=0, maximum=24, unit="hours"),
+        FieldSpec(
+            "magnesium_servings", "float", "servings of magnesium-rich food", minimum=0, maximum=30
+        ),
+        FieldSpec(
+            "potassium_servings", "float", "servings of potassium-rich food", minimum=0, maximum=30
+        ),
+        FieldSpec(
+            "hours_observed",
+            "float",
+            "hours you were paying attention to twitches",
+            minimum=0,
+            maximum=24,
+            unit="hours",
+        ),
         _NOTE,
     ),
 )
@@ -286,8 +306,9 @@ SYMPTOM = RecordKind(
     when_field="noted_at",
     fields=(
         FieldSpec("noted_at", "instant", "when you noted it", required=True),
-        FieldSpec("kind", "choice", "what kind of symptom", required=True,
-                  choices=vocab.SYMPTOM_KINDS),
+        FieldSpec(
+            "kind", "choice", "what kind of symptom", required=True, choices=vocab.SYMPTOM_KINDS
+        ),
         FieldSpec("region", "choice", "where", choices=vocab.BODY_REGIONS),
         FieldSpec("side", "choice", "which side", choices=vocab.SIDES),
         FieldSpec("since", "date", "since when"),
@@ -323,16 +344,27 @@ RELIEF_RATING = RecordKind(
     when_field="rated_on",
     fields=(
         FieldSpec("rated_on", "date", "the day you rated it", required=True),
-        FieldSpec("strategy", "choice", "which relief strategy", required=True,
-                  choices=vocab.RELIEF_STRATEGIES),
-        FieldSpec("rating", "choice", "how well it worked", required=True,
-                  choices=vocab.RELIEF_RATINGS),
+        FieldSpec(
+            "strategy",
+            "choice",
+            "which relief strategy",
+            required=True,
+            choices=vocab.RELIEF_STRATEGIES,
+        ),
+        FieldSpec(
+            "rating", "choice", "how well it worked", required=True, choices=vocab.RELIEF_RATINGS
+        ),
         _NOTE,
     ),
 )
 
 RECORD_KINDS: tuple[RecordKind, ...] = (
-    EPISODE, DAILY_FACTORS, MEDICATION, SYMPTOM, STRENGTH, RELIEF_RATING,
+    EPISODE,
+    DAILY_FACTORS,
+    MEDICATION,
+    SYMPTOM,
+    STRENGTH,
+    RELIEF_RATING,
 )
 KINDS_BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in RECORD_KINDS}
 
@@ -342,6 +374,23 @@ def kind_of(record: Record) -> RecordKind:
         if isinstance(record, kind.cls):
             return kind
     raise TypeError(type(record).__name__)
+
+
+def record_json(record: Record) -> dict[str, Any]:
+    """A record as JSON-ready data: stamps first, then fields in their declared order."""
+    row: dict[str, Any] = {
+        "id": record.stamps.id,
+        "created_at": record.stamps.created_at.isoformat(timespec="microseconds"),
+        "updated_at": record.stamps.updated_at.isoformat(timespec="microseconds"),
+    }
+    for spec in kind_of(record).fields:
+        value = getattr(record, spec.name)
+        if isinstance(value, datetime):
+            value = value.isoformat(timespec="microseconds")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        row[spec.name] = value
+    return row
 
 
 def field_values(record: Record) -> dict[str, Any]:

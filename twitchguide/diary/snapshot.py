@@ -19,7 +19,7 @@ from twitchguide.diary.records import (
 
 @dataclass(frozen=True)
 class Diary:
-    """Every record of one owner, each list in time order, plus the settings that give days meaning."""
+    """Every record of one owner, each list in time order, and the settings that date them."""
 
     episodes: list[Episode] = field(default_factory=list)
     days: list[DailyFactors] = field(default_factory=list)

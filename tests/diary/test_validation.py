@@ -1,0 +1,134 @@
+"""Every bad value gets one message naming the field and what is allowed."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twitchguide.diary.records import DAILY_FACTORS, EPISODE, STRENGTH, RecordKind
+from twitchguide.diary.timewords import parse_duration, parse_instant, parse_since
+from twitchguide.diary.validation import check_record, validate_fields
+from twitchguide.errors import InvalidInput
+
+NOW = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 28)
+
+
+def _validate(kind: RecordKind, raw: dict[str, Any]) -> dict[str, Any]:
+    return validate_fields(kind, raw, now=NOW, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "field", "allowed"),
+    [
+        (EPISODE, {"started_at": NOW, "region": "calf", "intensity": 9}, "intensity", "1 to 5"),
+        (EPISODE, {"started_at": NOW, "region": "elbowz"}, "region", "eyelid"),
+        (
+            EPISODE,
+            {"started_at": NOW + timedelta(days=1), "region": "calf"},
+            "started_at",
+            "future",
+        ),
+        (EPISODE, {"started_at": NOW, "region": "calf", "side": "up"}, "side", "left, right"),
+        (EPISODE, {"started_at": 0, "region": "calf"}, "started_at", "date and time"),
+        (EPISODE, {"started_at": "2026-11-01T10:00", "region": "calf"}, "started_at", "time zone"),
+        (EPISODE, {"region": "calf"}, "started_at", "required"),
+        (EPISODE, {"started_at": NOW, "region": "calf", "mood": 3}, "mood", "not a field"),
+        (DAILY_FACTORS, {"day": TODAY, "sleep_hours": 30}, "sleep_hours", "0 to 24"),
+        (DAILY_FACTORS, {"day": TODAY, "stress": "high"}, "stress", "1 to 5"),
+        (DAILY_FACTORS, {"day": TODAY, "caffeine_mg": -5}, "caffeine_mg", "0 to 3000"),
+        (DAILY_FACTORS, {"day": TODAY, "caffeine_mg": float("nan")}, "caffeine_mg", "number"),
+        (DAILY_FACTORS, {"day": TODAY + timedelta(days=2)}, "day", "future"),
+        (DAILY_FACTORS, {"day": TODAY, "note": "x" * 3000}, "note", "2000"),
+    ],
+)
+def test_bad_values_name_the_field_and_what_is_allowed(
+    kind: RecordKind, raw: dict[str, Any], field: str, allowed: str
+) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        _validate(kind, raw)
+    assert raised.value.field == field
+    assert allowed in str(raised.value)
+
+
+def test_words_people_type_are_accepted() -> None:
+    values = _validate(
+        EPISODE,
+        {
+            "started_at": "2026-11-28T10:00:00+00:00",
+            "region": "Calves",
+            "side": "L",
+            "pattern": "rippling",
+            "intensity": "2",
+            "duration_seconds": "90",
+        },
+    )
+    assert values["region"] == "calf"
+    assert values["side"] == "left"
+    assert values["pattern"] == "continuous"
+    assert values["intensity"] == 2
+    assert values["duration_seconds"] == 90
+
+
+def test_cross_field_rules() -> None:
+    with pytest.raises(InvalidInput, match="count_minutes"):
+        check_record(EPISODE, {"count": 5, "count_minutes": None})
+    with pytest.raises(InvalidInput, match="ongoing"):
+        check_record(EPISODE, {"ongoing": True, "duration_seconds": 30})
+    with pytest.raises(InvalidInput, match="three trials"):
+        check_record(STRENGTH, {"grip_left_1": 30, "grip_left_2": 31})
+    with pytest.raises(InvalidInput, match="strength"):
+        check_record(STRENGTH, {"checked_at": NOW})
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("90s", 90), ("2m", 120), ("1h30m", 5400), ("2 min", 120), ("1.5 hours", 5400), ("45", 45)],
+)
+def test_durations(text: str, seconds: int) -> None:
+    assert parse_duration(text) == seconds
+
+
+def test_bad_duration_names_the_field() -> None:
+    with pytest.raises(InvalidInput, match="duration: 'a while'"):
+        parse_duration("a while")
+
+
+LOCAL_NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("now", LOCAL_NOW),
+        ("2h ago", datetime(2026, 11, 28, 8, 30, tzinfo=UTC)),
+        ("yesterday evening", datetime(2026, 11, 27, 19, 0, tzinfo=UTC)),
+        ("monday 9am", datetime(2026, 11, 23, 9, 0, tzinfo=UTC)),
+        ("9pm", datetime(2026, 11, 27, 21, 0, tzinfo=UTC)),
+        ("2026-11-02 21:30", datetime(2026, 11, 2, 21, 30, tzinfo=UTC)),
+        ("yesterday at 14:30", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
+        ("last night at 11pm", datetime(2026, 11, 27, 23, 0, tzinfo=UTC)),
+    ],
+)
+def test_time_words(text: str, expected: datetime) -> None:
+    assert parse_instant(text, LOCAL_NOW) == expected
+
+
+def test_since_counts_today_in() -> None:
+    assert parse_since("7d", TODAY) == date(2026, 11, 22)
+    assert parse_since("2w", TODAY) == date(2026, 11, 15)
+    assert parse_since("2026-11-01", TODAY) == date(2026, 11, 1)
+
+
+@given(st.text(max_size=40))
+def test_time_parser_never_crashes(text: str) -> None:
+    try:
+        result = parse_instant(text, LOCAL_NOW)
+    except InvalidInput as error:
+        assert error.field == "at"
+    else:
+        assert result.tzinfo is not None

@@ -1,0 +1,142 @@
+"""Export and import: lossless round trip, CSV per kind, and all-or-nothing imports."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.store.test_records_crud import EXAMPLES
+from twitchguide.diary.records import EPISODE, RECORD_KINDS
+from twitchguide.errors import ImportRejected
+from twitchguide.store import DiaryStore, UserSettings, open_store
+from twitchguide.store.backup import export_csv, export_json, import_document, import_file
+
+
+def _fill(store: DiaryStore, user: UserSettings) -> None:
+    for kind in RECORD_KINDS:
+        store.add(kind, user, EXAMPLES[kind.name][0])
+    store.add(EPISODE, user, {**EXAMPLES["episode"][0], "region": "eyelid", "note": "naïve ≥ ü"})
+
+
+def test_round_trip_is_identical(
+    store: DiaryStore, user: UserSettings, database_url: str, tmp_path: Path
+) -> None:
+    _fill(store, user)
+    first = export_json(store, user)
+    backup = tmp_path / "backup.json"
+    backup.write_text(first)
+
+    target = open_store(f"sqlite:///{tmp_path / 'restored.db'}")
+    restored_user = target.user("local", timezone="UTC")
+    counts = import_file(target, restored_user, backup)
+    assert sum(counts.values()) == len(RECORD_KINDS) + 1
+    second = export_json(target, target.user("local"))
+    target.close()
+    assert second == first
+
+
+def test_round_trip_into_the_same_kind_of_database(
+    store: DiaryStore, user: UserSettings, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Restore into a second, empty database of the kind under test (PostgreSQL too)."""
+    _fill(store, user)
+    first = export_json(store, user)
+    url: str = request.getfixturevalue("database_url")
+    other_url = (
+        f"sqlite:///{tmp_path / 'other.db'}" if url.startswith("sqlite") else _fresh_pg(request)
+    )
+    target = open_store(other_url)
+    import_document(target, target.user("local", timezone="UTC"), json.loads(first))
+    restored = target.user("local")
+    assert export_json(target, restored) == first
+    # New records after a restore get fresh ids.
+    added = target.add(EPISODE, restored, EXAMPLES["episode"][0])
+    assert added.stamps.id > max(e.stamps.id for e in store.list(EPISODE, user))
+    target.close()
+
+
+def _fresh_pg(request: pytest.FixtureRequest) -> str:
+    import uuid
+
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL
+
+    schema = f"tg_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+
+    def drop() -> None:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+    request.addfinalizer(drop)
+    return f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+
+
+def test_csv_has_one_file_per_kind(store: DiaryStore, user: UserSettings, tmp_path: Path) -> None:
+    _fill(store, user)
+    paths = export_csv(store, user, tmp_path / "csv")
+    assert sorted(p.name for p in paths) == sorted(f"{k.table}.csv" for k in RECORD_KINDS)
+    with (tmp_path / "csv" / "episodes.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["region"] for row in rows] == ["calf", "eyelid"]
+    assert rows[0]["side"] == "left"
+    assert rows[1]["note"] == "naïve ≥ ü"
+    assert rows[0]["pattern"] == "burst"
+
+
+def test_truncated_file_is_rejected_and_nothing_written(
+    store: DiaryStore, user: UserSettings, tmp_path: Path
+) -> None:
+    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
+    source_user = source.user("local", timezone="UTC")
+    _fill(source, source_user)
+    text = export_json(source, source_user)
+    source.close()
+    broken = tmp_path / "broken.json"
+    broken.write_text(text[: len(text) // 2])
+    with pytest.raises(ImportRejected, match="not valid JSON"):
+        import_file(store, user, broken)
+    assert all(store.count(kind, user) == 0 for kind in RECORD_KINDS)
+
+
+def test_one_bad_record_rejects_the_whole_import(
+    store: DiaryStore, user: UserSettings, tmp_path: Path
+) -> None:
+    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
+    source_user = source.user("local", timezone="UTC")
+    _fill(source, source_user)
+    document = json.loads(export_json(source, source_user))
+    source.close()
+    document["records"]["episodes"][-1]["intensity"] = 9
+    with pytest.raises(ImportRejected, match=r"records\.episodes\[1\]\.intensity"):
+        import_document(store, user, document)
+    assert all(store.count(kind, user) == 0 for kind in RECORD_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ([], "not a Twitchguide export"),
+        ({"format": "twitchguide-export", "version": 99, "records": {}}, "version 99"),
+        ({"format": "twitchguide-export", "version": 1, "records": {"pets": []}}, "records.pets"),
+        ({"format": "twitchguide-export", "version": 1, "records": {"episodes": [{}]}}, "required"),
+    ],
+)
+def test_malformed_documents(
+    store: DiaryStore, user: UserSettings, document: object, message: str
+) -> None:
+    with pytest.raises(ImportRejected, match=message):
+        import_document(store, user, document)
+
+
+def test_importing_twice_is_refused(store: DiaryStore, user: UserSettings) -> None:
+    _fill(store, user)
+    document = json.loads(export_json(store, user))
+    with pytest.raises(ImportRejected, match="already exists"):
+        import_document(store, user, document)
+    assert store.count(EPISODE, user) == 2

@@ -1,0 +1,61 @@
+"""`export` and `import`: a whole diary out as JSON or CSV, and back in all-or-nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from twitchguide.cli.context import open_session
+from twitchguide.errors import InvalidInput
+
+
+@click.command()
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: one document with everything (for backups); csv: one file per record kind",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="file (json) or folder (csv); json goes to standard output without it",
+)
+@click.pass_context
+def export(ctx: click.Context, format_: str, output: Path | None) -> None:
+    """Export the whole diary, e.g. `twitchguide export --format json > backup.json`."""
+    from twitchguide.store.backup import export_csv, export_json
+
+    session = open_session(ctx)
+    if format_ == "json":
+        text = export_json(session.store, session.user)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            output.write_text(text, encoding="utf-8")
+            click.echo(f"Wrote {output}", err=True)
+        return
+    if output is None:
+        raise InvalidInput("output", "CSV export needs a folder, e.g. --output twitch-csv")
+    for path in export_csv(session.store, session.user, output):
+        click.echo(f"Wrote {path}", err=True)
+
+
+@click.command(name="import")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def import_(ctx: click.Context, path: Path) -> None:
+    """Import a JSON export, e.g. `twitchguide import backup.json`. All records or none."""
+    from twitchguide.store.backup import import_file
+
+    session = open_session(ctx)
+    counts = import_file(session.store, session.user, path)
+    total = sum(counts.values())
+    detail = ", ".join(
+        f"{count} {table.replace('_', ' ')}" for table, count in counts.items() if count
+    )
+    click.echo(f"Imported {total} record(s)" + (f": {detail}." if detail else "."))

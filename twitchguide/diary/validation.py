@@ -1,0 +1,214 @@
+"""Checks every value a person gives against its field spec; one clear message per problem."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from twitchguide.diary.records import FieldSpec, RecordKind
+from twitchguide.diary.vocabulary import canonical_region
+from twitchguide.errors import InvalidInput
+
+MAX_TEXT = 2000
+# Clocks differ a little between devices; a record a few minutes "ahead" is not a mistake.
+FUTURE_GRACE = timedelta(minutes=5)
+
+
+def validate_fields(
+    kind: RecordKind,
+    raw: Mapping[str, Any],
+    *,
+    now: datetime,
+    today: date,
+    partial: bool = False,
+) -> dict[str, Any]:
+    """Typed, checked values for the given fields; with partial=False required ones must be there.
+
+    Values may be typed already or strings (from the command line, CSV or JSON).
+    """
+    unknown = sorted(set(raw) - set(kind.field_names))
+    if unknown:
+        raise InvalidInput(
+            unknown[0], f"is not a field of {kind.name}; fields are {', '.join(kind.field_names)}"
+        )
+    values = {
+        name: convert(kind.field(name), value, now=now, today=today) for name, value in raw.items()
+    }
+    if not partial:
+        for spec in kind.fields:
+            if spec.required and values.get(spec.name) is None:
+                raise InvalidInput(spec.name, f"is required ({spec.allowed()})")
+    return values
+
+
+def convert(spec: FieldSpec, value: Any, *, now: datetime, today: date) -> Any:
+    """One value, typed and checked; None (or an empty string) means "not recorded"."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if spec.kind == "bool":
+            return False
+        if spec.required:
+            raise InvalidInput(spec.name, f"is required ({spec.allowed()})")
+        return None
+    converter = _CONVERTERS[spec.kind]
+    return converter(spec, value, now, today)
+
+
+def _fail(spec: FieldSpec, value: Any) -> InvalidInput:
+    shown = value if not isinstance(value, str) else f"'{value}'"
+    return InvalidInput(spec.name, f"{shown} is not allowed; use {spec.allowed()}")
+
+
+def _number(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> int | float:
+    if isinstance(value, bool):
+        raise _fail(spec, value)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _fail(spec, value) from None
+    if not math.isfinite(number):
+        raise _fail(spec, value)
+    if spec.kind == "int":
+        if not number.is_integer():
+            raise _fail(spec, value)
+        number = int(number)
+    too_low = spec.minimum is not None and number < spec.minimum
+    too_high = spec.maximum is not None and number > spec.maximum
+    if too_low or too_high:
+        raise _fail(spec, value)
+    return number
+
+
+def _text(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> str:
+    if not isinstance(value, str):
+        raise _fail(spec, value)
+    text = value.strip()
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(spec.name, f"is {len(text)} characters long; the limit is {MAX_TEXT}")
+    return text
+
+
+def _choice(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> str:
+    if not isinstance(value, str):
+        raise _fail(spec, value)
+    word = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if word in spec.choices:
+        return word
+    if spec.name == "region":
+        region = canonical_region(value)
+        if region is not None:
+            return region
+    word = _CHOICE_ALIASES.get(word, word)
+    if word in spec.choices:
+        return word
+    raise InvalidInput(spec.name, f"'{value}' is not known; use {spec.allowed()}")
+
+
+_CHOICE_ALIASES = {
+    "l": "left",
+    "r": "right",
+    "both_sides": "both",
+    "middle": "midline",
+    "centre": "midline",
+    "center": "midline",
+    "rippling": "continuous",
+    "constant": "continuous",
+    "at_rest": "rest",
+    "exercise": "after_exercise",
+    "asleep": "falling_asleep",
+    "sleep": "falling_asleep",
+    "passed": "pass",
+    "ok": "pass",
+    "failed": "fail",
+    "not": "not_helpful",
+    "no": "not_helpful",
+    "yes": "helpful",
+    "some": "somewhat",
+    "supplements": "supplement",
+    "medicines": "medicine",
+    "wasting": "muscle_wasting",
+}
+
+
+def _bool(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "1", "y"):
+        return True
+    if isinstance(value, str) and value.strip().lower() in ("false", "no", "0", "n"):
+        return False
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise _fail(spec, value)
+
+
+def _instant(spec: FieldSpec, value: Any, now: datetime, _today: date) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise _fail(spec, value) from None
+    # Strict on purpose: a number is never read as seconds since 1970.
+    if not isinstance(value, datetime):
+        raise _fail(spec, value)
+    if value.tzinfo is None:
+        raise InvalidInput(spec.name, f"'{value.isoformat()}' has no time zone offset")
+    if value > now + FUTURE_GRACE:
+        raise InvalidInput(spec.name, f"{value.isoformat()} is in the future; use a past time")
+    if value.year < 1900:
+        raise _fail(spec, value.isoformat())
+    return value.astimezone(UTC)
+
+
+def _date(spec: FieldSpec, value: Any, _now: datetime, today: date) -> date:
+    if isinstance(value, datetime):
+        raise _fail(spec, value.isoformat())
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise _fail(spec, value) from None
+    if not isinstance(value, date):
+        raise _fail(spec, value)
+    if value > today and spec.name != "ended_on":
+        raise InvalidInput(spec.name, f"{value.isoformat()} is in the future; use a past date")
+    if value.year < 1900:
+        raise _fail(spec, value.isoformat())
+    return value
+
+
+_CONVERTERS = {
+    "int": _number,
+    "float": _number,
+    "text": _text,
+    "choice": _choice,
+    "bool": _bool,
+    "instant": _instant,
+    "date": _date,
+}
+
+
+def check_record(kind: RecordKind, values: Mapping[str, Any]) -> None:
+    """Rules that tie fields of one record together, checked on the merged record."""
+    if kind.name == "episode":
+        if values.get("ongoing") and values.get("duration_seconds") is not None:
+            raise InvalidInput("duration_seconds", "give a duration or say it is ongoing, not both")
+        if (values.get("count") is None) != (values.get("count_minutes") is None):
+            raise InvalidInput(
+                "count_minutes", "a twitch count needs the minutes it was counted over, and both"
+            )
+    elif kind.name == "medication":
+        ended, started = values.get("ended_on"), values.get("started_on")
+        if ended is not None and started is not None and ended < started:
+            raise InvalidInput("ended_on", "is before started_on; use the last day taken")
+    elif kind.name == "strength":
+        for hand in ("left", "right"):
+            trials = [values.get(f"grip_{hand}_{n}") for n in (1, 2, 3)]
+            if any(t is not None for t in trials) and any(t is None for t in trials):
+                raise InvalidInput(f"grip_{hand}", "needs all three trials (kg), e.g. 32 31 33")
+        measured = [name for name in kind.field_names if name != "checked_at" and name != "note"]
+        if all(values.get(name) is None for name in measured):
+            raise InvalidInput(
+                "strength", "record grip trials for a hand, or a heel-walk or toe-walk result"
+            )

@@ -1,0 +1,61 @@
+"""The one settings object: where the diary lives and whose it is, read once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_USER = "local"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Process-wide settings. Per-person settings (time zone, day start) live in the store."""
+
+    database_url: str
+    user_name: str = DEFAULT_USER
+
+    @classmethod
+    def load(cls, database: str | None = None) -> Settings:
+        url = database or os.environ.get("TWITCHGUIDE_DATABASE_URL") or default_database_url()
+        user = os.environ.get("TWITCHGUIDE_USER") or DEFAULT_USER
+        return cls(database_url=url, user_name=user)
+
+
+def default_database_url() -> str:
+    """A SQLite file in the person's data folder: their health data stays on their machine."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("twitchguide", appauthor=False))
+    return f"sqlite:///{folder / 'diary.db'}"
+
+
+def system_timezone() -> str:
+    """The machine's IANA time zone name, so the diary day matches the person's clock."""
+    from zoneinfo import ZoneInfo, available_timezones
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            ZoneInfo(name)
+            return name
+        except (ValueError, KeyError, OSError):
+            pass
+    try:
+        name = Path("/etc/timezone").read_text().strip()
+        if name:
+            ZoneInfo(name)
+            return name
+    except (OSError, ValueError, KeyError):
+        pass
+    try:
+        target = os.path.realpath("/etc/localtime")
+        marker = "zoneinfo/"
+        if marker in target:
+            name = target.split(marker, 1)[1]
+            if name in available_timezones():
+                return name
+    except OSError:
+        pass
+    return "UTC"

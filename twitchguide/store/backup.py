@@ -1,0 +1,174 @@
+"""Export every record as one versioned JSON document or CSV per kind; import all-or-nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from twitchguide.diary.records import RECORD_KINDS, Record, RecordKind, Stamps, record_json
+from twitchguide.diary.validation import check_record, validate_fields
+from twitchguide.errors import ImportRejected, InvalidInput
+from twitchguide.store.diary_store import DiaryStore, UserSettings
+
+FORMAT_NAME = "twitchguide-export"
+FORMAT_VERSION = 1
+STAMP_FIELDS = ("id", "created_at", "updated_at")
+
+
+def export_document(store: DiaryStore, user: UserSettings) -> dict[str, Any]:
+    """Every record of one person. No export time inside, so the same diary exports identically."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "settings": {"timezone": user.timezone, "day_start_hour": user.day_start_hour},
+        "records": {
+            kind.table: [record_json(record) for record in store.list(kind, user)]
+            for kind in RECORD_KINDS
+        },
+    }
+
+
+def export_json(store: DiaryStore, user: UserSettings) -> str:
+    return json.dumps(export_document(store, user), indent=2, ensure_ascii=False) + "\n"
+
+
+def export_csv(store: DiaryStore, user: UserSettings, folder: Path) -> list[Path]:
+    """One CSV file per record kind in `folder`; empty cells mean "not recorded"."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in RECORD_KINDS:
+        path = folder / f"{kind.table}.csv"
+        path.write_text(csv_text(kind, store.list(kind, user)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def csv_text(kind: RecordKind, records: list[Record]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*STAMP_FIELDS, *kind.field_names])
+    for record in records:
+        row = record_json(record)
+        writer.writerow(["" if row[name] is None else row[name] for name in row])
+    return buffer.getvalue()
+
+
+def import_file(store: DiaryStore, user: UserSettings, path: Path) -> dict[str, int]:
+    """Read and import a JSON export; nothing is written unless every record is valid."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ImportRejected(f"import: {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImportRejected(f"import: cannot read {path}: {error}") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRejected(
+            f"import: {path.name} is not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}); it may be truncated. Nothing was imported."
+        ) from None
+    return import_document(store, user, document)
+
+
+def import_document(store: DiaryStore, user: UserSettings, document: Any) -> dict[str, int]:
+    """Check the whole document first, then write it in one transaction."""
+    planned = _checked_document(store, user, document)
+    with store.database.transaction():
+        if "settings" in document:
+            store.update_settings(
+                user,
+                timezone=document["settings"].get("timezone"),
+                day_start_hour=document["settings"].get("day_start_hour"),
+            )
+        for kind, values, stamps in planned:
+            store.insert_exact(kind, user, values, stamps)
+        store.reset_id_sequences()
+    counts = {kind.table: 0 for kind in RECORD_KINDS}
+    for kind, _values, _stamps in planned:
+        counts[kind.table] += 1
+    return counts
+
+
+def _checked_document(
+    store: DiaryStore, user: UserSettings, document: Any
+) -> list[tuple[RecordKind, dict[str, Any], Stamps]]:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ImportRejected(
+            f'import: this is not a Twitchguide export (no "format": "{FORMAT_NAME}")'
+        )
+    if document.get("version") != FORMAT_VERSION:
+        raise ImportRejected(
+            f"import: export version {document.get('version')!r} is not supported; "
+            f"this Twitchguide reads version {FORMAT_VERSION}"
+        )
+    records = document.get("records")
+    if not isinstance(records, dict):
+        raise ImportRejected('import: the export has no "records" object')
+    known = {kind.table: kind for kind in RECORD_KINDS}
+    for table in records:
+        if table not in known:
+            raise ImportRejected(
+                f"import: records.{table} is not a record kind; kinds are {', '.join(known)}"
+            )
+    settings = document.get("settings", {})
+    if not isinstance(settings, dict):
+        raise ImportRejected("import: settings must be an object")
+    planned = []
+    now, today = user.now(), user.today()
+    for table, rows in records.items():
+        kind = known[table]
+        if not isinstance(rows, list):
+            raise ImportRejected(f"import: records.{table} must be a list")
+        seen: set[int] = set()
+        for position, row in enumerate(rows):
+            where = f"records.{table}[{position}]"
+            values, stamps = _checked_row(kind, row, where, now, today)
+            if stamps.id in seen or store.id_taken(kind, stamps.id):
+                raise ImportRejected(
+                    f"import: {where}: a {kind.name} with id {stamps.id} already exists; "
+                    "import into an empty diary. Nothing was imported."
+                )
+            seen.add(stamps.id)
+            planned.append((kind, values, stamps))
+    return planned
+
+
+def _checked_row(
+    kind: RecordKind, row: Any, where: str, now: datetime, today: date
+) -> tuple[dict[str, Any], Stamps]:
+    if not isinstance(row, Mapping):
+        raise ImportRejected(f"import: {where} must be an object")
+    fields = {key: value for key, value in row.items() if key not in STAMP_FIELDS}
+    try:
+        values = validate_fields(kind, fields, now=now, today=today)
+        full = {spec.name: values.get(spec.name) for spec in kind.fields}
+        check_record(kind, full)
+        record_id = row.get("id")
+        if not isinstance(record_id, int) or isinstance(record_id, bool) or record_id < 1:
+            raise InvalidInput("id", "must be a positive whole number")
+        stamps = Stamps(
+            id=record_id,
+            owner_id=0,
+            created_at=_stamp(row, "created_at"),
+            updated_at=_stamp(row, "updated_at"),
+        )
+    except InvalidInput as error:
+        raise ImportRejected(f"import: {where}.{error}. Nothing was imported.") from None
+    return full, stamps
+
+
+def _stamp(row: Mapping[str, Any], name: str) -> datetime:
+    value = row.get(name)
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise InvalidInput(name, "must be an ISO date and time with an offset")
+    return parsed

@@ -1,0 +1,358 @@
+"""The diary store: users, their settings, and create/read/update/delete for every kind."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from twitchguide.diary.localday import DEFAULT_DAY_START_HOUR, diary_day
+from twitchguide.diary.records import (
+    DAILY_FACTORS,
+    EPISODE,
+    MEDICATION,
+    RECORD_KINDS,
+    RELIEF_RATING,
+    STRENGTH,
+    SYMPTOM,
+    FieldSpec,
+    Record,
+    RecordKind,
+    Stamps,
+)
+from twitchguide.diary.snapshot import Diary
+from twitchguide.diary.validation import check_record, validate_fields
+from twitchguide.errors import InvalidInput, NotFound
+from twitchguide.store.database import Database, connect
+from twitchguide.store.migrations import migrate
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    """Per-person settings that give the diary day its meaning."""
+
+    user_id: int
+    name: str
+    timezone: str
+    day_start_hour: int = DEFAULT_DAY_START_HOUR
+    emergency_number: str | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def now(self) -> datetime:
+        """Now, on the person's clock."""
+        return datetime.now(UTC).astimezone(self.zone)
+
+    def today(self) -> date:
+        """The diary day it is now (a 1 a.m. moment still belongs to the evening before)."""
+        return diary_day(datetime.now(UTC), self.zone, self.day_start_hour)
+
+
+def open_store(url: str) -> DiaryStore:
+    """Connect, migrate to the latest schema, and return the store."""
+    database = connect(url)
+    migrate(database)
+    return DiaryStore(database)
+
+
+class DiaryStore:
+    """Every read and write of diary records goes through here, always scoped to one owner."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def close(self) -> None:
+        self.database.close()
+
+    # --- users and settings -------------------------------------------------------------
+
+    def user(self, name: str, *, create: bool = True, timezone: str | None = None) -> UserSettings:
+        """The named user's settings; the local default user is created on first use."""
+        rows = self.database.query("SELECT * FROM users WHERE name = ?", (name,))
+        if not rows:
+            if not create:
+                raise NotFound(f"user '{name}' does not exist")
+            if timezone is None:
+                from twitchguide.settings import system_timezone
+
+                timezone = system_timezone()
+            with self.database.transaction():
+                self.database.execute(
+                    "INSERT INTO users (name, timezone, day_start_hour, created_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                    (name, timezone, DEFAULT_DAY_START_HOUR, self._instant(_now())),
+                )
+            rows = self.database.query("SELECT * FROM users WHERE name = ?", (name,))
+        row = rows[0]
+        return UserSettings(
+            user_id=int(row["id"]),
+            name=row["name"],
+            timezone=row["timezone"],
+            day_start_hour=int(row["day_start_hour"]),
+            emergency_number=row["emergency_number"],
+        )
+
+    def update_settings(
+        self,
+        user: UserSettings,
+        *,
+        timezone: str | None = None,
+        day_start_hour: int | None = None,
+        emergency_number: str | None = None,
+    ) -> UserSettings:
+        if timezone is not None:
+            try:
+                ZoneInfo(timezone)
+            except (ValueError, KeyError, OSError):
+                raise InvalidInput(
+                    "timezone", f"'{timezone}' is not a time zone; use a name like Europe/London"
+                ) from None
+        if day_start_hour is not None and not 0 <= day_start_hour <= 12:
+            raise InvalidInput("day_start_hour", "must be a whole hour from 0 to 12")
+        with self.database.transaction():
+            for column, value in (
+                ("timezone", timezone),
+                ("day_start_hour", day_start_hour),
+                ("emergency_number", emergency_number),
+            ):
+                if value is not None:
+                    self.database.execute(
+                        f"UPDATE users SET {column} = ? WHERE id = ?", (value, user.user_id)
+                    )
+        return self.user(user.name, create=False)
+
+    # --- records --------------------------------------------------------------------------
+
+    def add(self, kind: RecordKind, user: UserSettings, raw: Mapping[str, Any]) -> Record:
+        """Validate and store a new record; returns it with its id and stamps."""
+        values = self._validated(kind, user, raw)
+        full = {spec.name: values.get(spec.name) for spec in kind.fields}
+        if kind is EPISODE:
+            full["ongoing"] = bool(full["ongoing"])
+        check_record(kind, full)
+        stamp = _now()
+        with self.database.transaction():
+            return self._insert(kind, user.user_id, full, stamp, stamp, record_id=None)
+
+    def get(self, kind: RecordKind, user: UserSettings, record_id: int) -> Record:
+        rows = self.database.query(
+            f"SELECT * FROM {kind.table} WHERE id = ? AND owner_id = ?",
+            (record_id, user.user_id),
+        )
+        if not rows:
+            raise NotFound(f"there is no {kind.name} with id {record_id}")
+        return self._record(kind, rows[0])
+
+    def update(
+        self, kind: RecordKind, user: UserSettings, record_id: int, raw: Mapping[str, Any]
+    ) -> Record:
+        """Change some fields of a record; None clears an optional field."""
+        current = self.get(kind, user, record_id)
+        changes = self._validated(kind, user, raw, partial=True)
+        merged = {spec.name: getattr(current, spec.name) for spec in kind.fields}
+        merged.update(changes)
+        for spec in kind.fields:
+            if spec.required and merged.get(spec.name) is None:
+                raise InvalidInput(
+                    spec.name, f"is required and cannot be cleared ({spec.allowed()})"
+                )
+        check_record(kind, merged)
+        if not changes:
+            return current
+        columns = ", ".join(f"{name} = ?" for name in changes)
+        params = [self._encode(kind.field(n), v) for n, v in changes.items()]
+        with self.database.transaction():
+            self.database.execute(
+                f"UPDATE {kind.table} SET {columns}, updated_at = ? WHERE id = ? AND owner_id = ?",
+                (*params, self._instant(_now()), record_id, user.user_id),
+            )
+        return self.get(kind, user, record_id)
+
+    def delete(self, kind: RecordKind, user: UserSettings, record_id: int) -> Record:
+        record = self.get(kind, user, record_id)
+        with self.database.transaction():
+            self.database.execute(
+                f"DELETE FROM {kind.table} WHERE id = ? AND owner_id = ?",
+                (record_id, user.user_id),
+            )
+        return record
+
+    def list(
+        self,
+        kind: RecordKind,
+        user: UserSettings,
+        *,
+        since: datetime | date | None = None,
+        until: datetime | date | None = None,
+    ) -> list[Record]:
+        """Records in time order; bounds are instants for timed kinds and dates for dated ones."""
+        sql = f"SELECT * FROM {kind.table} WHERE owner_id = ?"
+        params: list[Any] = [user.user_id]
+        when = kind.field(kind.when_field)
+        if since is not None:
+            sql += f" AND {kind.when_field} >= ?"
+            params.append(self._encode(when, since))
+        if until is not None:
+            sql += f" AND {kind.when_field} < ?"
+            params.append(self._encode(when, until))
+        sql += f" ORDER BY {kind.when_field}, id"
+        return [self._record(kind, row) for row in self.database.query(sql, params)]
+
+    def day(self, user: UserSettings, day: date) -> Record | None:
+        rows = self.database.query(
+            "SELECT * FROM daily_factors WHERE owner_id = ? AND day = ?",
+            (user.user_id, self._encode(DAILY_FACTORS.field("day"), day)),
+        )
+        return self._record(DAILY_FACTORS, rows[0]) if rows else None
+
+    def set_day(self, user: UserSettings, day: date, raw: Mapping[str, Any]) -> Record:
+        """Record factors for a diary day, keeping fields already recorded for it."""
+        existing = self.day(user, day)
+        if existing is None:
+            return self.add(DAILY_FACTORS, user, {**raw, "day": day})
+        return self.update(DAILY_FACTORS, user, existing.stamps.id, raw)
+
+    def load_diary(self, user: UserSettings) -> Diary:
+        """All of one person's records, in time order, as plain data for the core."""
+        lists = {kind.name: self.list(kind, user) for kind in RECORD_KINDS}
+        return Diary(
+            episodes=lists[EPISODE.name],  # type: ignore[arg-type]
+            days=lists[DAILY_FACTORS.name],  # type: ignore[arg-type]
+            medications=lists[MEDICATION.name],  # type: ignore[arg-type]
+            symptoms=lists[SYMPTOM.name],  # type: ignore[arg-type]
+            strength_checks=lists[STRENGTH.name],  # type: ignore[arg-type]
+            relief_ratings=lists[RELIEF_RATING.name],  # type: ignore[arg-type]
+            timezone=user.timezone,
+            day_start_hour=user.day_start_hour,
+        )
+
+    def count(self, kind: RecordKind, user: UserSettings) -> int:
+        rows = self.database.query(
+            f"SELECT COUNT(*) AS n FROM {kind.table} WHERE owner_id = ?", (user.user_id,)
+        )
+        return int(rows[0]["n"])
+
+    # --- used by backup: explicit ids and stamps -----------------------------------------
+
+    def insert_exact(
+        self,
+        kind: RecordKind,
+        user: UserSettings,
+        values: Mapping[str, Any],
+        stamps: Stamps,
+    ) -> Record:
+        """Insert a record keeping its id and stamps (restoring a backup). Call in a transaction."""
+        return self._insert(
+            kind, user.user_id, dict(values), stamps.created_at, stamps.updated_at, stamps.id
+        )
+
+    def id_taken(self, kind: RecordKind, record_id: int) -> bool:
+        rows = self.database.query(f"SELECT 1 FROM {kind.table} WHERE id = ?", (record_id,))
+        return bool(rows)
+
+    def reset_id_sequences(self) -> None:
+        """After inserting explicit ids, new records must not collide with them (PostgreSQL)."""
+        if self.database.dialect != "postgresql":
+            return
+        for kind in RECORD_KINDS:
+            self.database.execute(
+                f"SELECT setval(pg_get_serial_sequence('{kind.table}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {kind.table}), 0) + 1, false)"
+            )
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _validated(
+        self, kind: RecordKind, user: UserSettings, raw: Mapping[str, Any], partial: bool = False
+    ) -> dict[str, Any]:
+        return validate_fields(kind, raw, now=user.now(), today=user.today(), partial=partial)
+
+    def _insert(
+        self,
+        kind: RecordKind,
+        owner_id: int,
+        values: Mapping[str, Any],
+        created_at: datetime,
+        updated_at: datetime,
+        record_id: int | None,
+    ) -> Record:
+        names = list(kind.field_names)
+        columns = ["owner_id", "created_at", "updated_at", *names]
+        params: list[Any] = [
+            owner_id,
+            self._instant(created_at),
+            self._instant(updated_at),
+            *(self._encode(kind.field(n), values.get(n)) for n in names),
+        ]
+        if record_id is not None:
+            columns.insert(0, "id")
+            params.insert(0, record_id)
+        placeholders = ", ".join("?" for _ in columns)
+        rows = self.database.query(
+            f"INSERT INTO {kind.table} ({', '.join(columns)}) VALUES ({placeholders}) RETURNING *",
+            params,
+        )
+        return self._record(kind, rows[0])
+
+    def _encode(self, spec: FieldSpec, value: Any) -> Any:
+        if value is None:
+            return None
+        if self.database.dialect == "postgresql":
+            return value
+        if spec.kind == "instant":
+            if isinstance(value, date) and not isinstance(value, datetime):
+                raise TypeError("instant field needs a datetime")
+            return self._instant(value)
+        if spec.kind == "date":
+            return value.isoformat()
+        if spec.kind == "bool":
+            return int(bool(value))
+        return value
+
+    def _instant(self, value: datetime) -> Any:
+        utc = value.astimezone(UTC)
+        if self.database.dialect == "postgresql":
+            return utc
+        # Fixed width, so text order is time order in SQLite.
+        return utc.isoformat(timespec="microseconds")
+
+    def _record(self, kind: RecordKind, row: Mapping[str, Any]) -> Record:
+        stamps = Stamps(
+            id=int(row["id"]),
+            owner_id=int(row["owner_id"]),
+            created_at=_decode_instant(row["created_at"]),
+            updated_at=_decode_instant(row["updated_at"]),
+        )
+        values = {spec.name: _decode(spec, row[spec.name]) for spec in kind.fields}
+        record: Record = kind.cls(stamps=stamps, **values)
+        return record
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _decode_instant(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime.fromisoformat(str(value)).astimezone(UTC)
+
+
+def _decode(spec: FieldSpec, value: Any) -> Any:
+    if value is None:
+        return False if spec.kind == "bool" else None
+    if spec.kind == "instant":
+        return _decode_instant(value)
+    if spec.kind == "date":
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+    if spec.kind == "bool":
+        return bool(value)
+    if spec.kind == "float":
+        return float(value)
+    if spec.kind == "int":
+        return int(value)
+    return value

@@ -1,0 +1,172 @@
+"""Versioned schema migrations, applied in order inside one transaction on first use and upgrade.
+
+A migration, once released, never changes: fix mistakes with a new one. Type words in braces
+({pk}, {instant}, …) are filled per database so one script serves SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from twitchguide.store.database import COLUMN_TYPES, Database
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "diary records and users",
+        """
+        CREATE TABLE users (
+            id {pk},
+            name {text} NOT NULL UNIQUE,
+            timezone {text} NOT NULL,
+            day_start_hour {int} NOT NULL DEFAULT 4,
+            emergency_number {text},
+            created_at {instant} NOT NULL
+        );
+        CREATE TABLE episodes (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            updated_at {instant} NOT NULL,
+            started_at {instant} NOT NULL,
+            region {text} NOT NULL,
+            side {text},
+            duration_seconds {int},
+            ongoing {bool} NOT NULL DEFAULT {false},
+            intensity {int},
+            pattern {text},
+            context {text},
+            count {int},
+            count_minutes {real},
+            note {text}
+        );
+        CREATE INDEX episodes_owner_started ON episodes (owner_id, started_at);
+        CREATE TABLE daily_factors (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            updated_at {instant} NOT NULL,
+            day {date} NOT NULL,
+            sleep_hours {real},
+            stress {int},
+            anxiety {int},
+            caffeine_mg {real},
+            water_litres {real},
+            exercise_minutes {real},
+            exercise_intensity {text},
+            alcohol_units {real},
+            magnesium_servings {real},
+            potassium_servings {real},
+            hours_observed {real},
+            note {text},
+            UNIQUE (owner_id, day)
+        );
+        CREATE TABLE medication_courses (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            updated_at {instant} NOT NULL,
+            name {text} NOT NULL,
+            kind {text},
+            dose {text},
+            started_on {date} NOT NULL,
+            ended_on {date},
+            note {text}
+        );
+        CREATE INDEX medication_courses_owner ON medication_courses (owner_id, started_on);
+        CREATE TABLE symptom_reports (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            updated_at {instant} NOT NULL,
+            noted_at {instant} NOT NULL,
+            kind {text} NOT NULL,
+            region {text},
+            side {text},
+            since {date},
+            description {text}
+        );
+        CREATE INDEX symptom_reports_owner ON symptom_reports (owner_id, noted_at);
+        CREATE TABLE strength_checks (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            updated_at {instant} NOT NULL,
+            checked_at {instant} NOT NULL,
+            grip_left_1 {real},
+            grip_left_2 {real},
+            grip_left_3 {real},
+            grip_right_1 {real},
+            grip_right_2 {real},
+            grip_right_3 {real},
+            heel_walk {text},
+            toe_walk {text},
+            note {text}
+        );
+        CREATE INDEX strength_checks_owner ON strength_checks (owner_id, checked_at);
+        """,
+    ),
+    (
+        2,
+        "relief strategy ratings",
+        """
+        CREATE TABLE relief_ratings (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            updated_at {instant} NOT NULL,
+            rated_on {date} NOT NULL,
+            strategy {text} NOT NULL,
+            rating {text} NOT NULL,
+            note {text}
+        );
+        CREATE INDEX relief_ratings_owner ON relief_ratings (owner_id, rated_on);
+        """,
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def schema_version(database: Database) -> int:
+    """The version the database is at; 0 for an empty one."""
+    if database.dialect == "sqlite":
+        exists = database.query(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        )
+    else:
+        # to_regclass follows search_path, so each schema has its own version.
+        exists = database.query("SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL")
+    if not exists:
+        return 0
+    rows = database.query("SELECT MAX(version) AS version FROM schema_migrations")
+    return int(rows[0]["version"] or 0)
+
+
+def migrate(database: Database, target: int = LATEST_VERSION) -> int:
+    """Bring the schema up to `target`, all steps in one transaction; returns the new version."""
+    if schema_version(database) >= target:
+        return schema_version(database)
+    types = dict(COLUMN_TYPES[database.dialect])
+    types["false"] = "0" if database.dialect == "sqlite" else "FALSE"
+    with database.transaction():
+        if database.dialect == "postgresql":
+            # Two processes upgrading at once must not both run the same step.
+            database.execute("SELECT pg_advisory_xact_lock(727350)")
+        current = schema_version(database)
+        if current == 0:
+            database.execute(
+                "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        for version, description, script in MIGRATIONS:
+            if current < version <= target:
+                for statement in script.format(**types).split(";"):
+                    if statement.strip():
+                        database.execute(statement)
+                database.execute(
+                    "INSERT INTO schema_migrations (version, description, applied_at) "
+                    "VALUES (?, ?, ?)",
+                    (version, description, datetime.now(UTC).isoformat()),
+                )
+    return schema_version(database)
