@@ -82,7 +82,10 @@ class TriageFacts:
         "float", "how many days the twitching has gone on", minimum=0, maximum=36500
     )
     onset_sudden: bool | None = _fact(
-        "bool", "symptoms came on suddenly (minutes to hours); False = came on gradually"
+        "bool",
+        "the weakness, numbness, speech, face, vision or balance symptoms came on suddenly "
+        "(within minutes or hours); False = they came on gradually over days or longer. "
+        "A twitch that starts suddenly does not count.",
     )
     spreading: bool | None = _fact("bool", "twitching has spread to new body areas")
     age_years: float | None = _fact("float", "age in years", minimum=0, maximum=120)

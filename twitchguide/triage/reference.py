@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from twitchguide.triage.facts import FACT_NAMES, FACT_SPECS, fact_kind, fact_meaning
+from twitchguide.triage.rulebook import LEVELS, Rulebook, parse_rulebook, read_rules_yaml
+
+SOURCES_YAML = Path(__file__).parents[1] / "guide" / "content" / "sources.yaml"
 
 _TYPE_WORDS = {
     "bool": "true / false",
@@ -31,8 +37,8 @@ def facts_markdown() -> str:
         "",
         "`twitchguide check --answers FILE.json` takes a JSON object with any of these names.",
         "Leave a fact out (or set it to `null`) when it is not known. For true/false facts,",
-        "`true` means the person said yes and `false` means they said no. Unknown facts never",
-        "raise the level, so a missing answer is not a red flag.",
+        "`true` means the person said yes and `false` means they said no. A missing answer is",
+        "not a red flag (see the one safety exception under Rules).",
         "",
         "| Fact | Type | Meaning | Allowed |",
         "|---|---|---|---|",
@@ -49,9 +55,128 @@ def facts_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+def condition_lines(cond: dict[str, Any], depth: int = 0) -> list[str]:
+    """A rule condition as nested Markdown bullets a clinician can read."""
+    pad = "  " * depth
+    if "all" in cond or "any" in cond:
+        key = "all" if "all" in cond else "any"
+        lines = [f"{pad}- {key} of:"]
+        for part in cond[key]:
+            lines += condition_lines(part, depth + 1)
+        return lines
+    if "not" in cond:
+        return [f"{pad}- not:", *condition_lines(cond["not"], depth + 1)]
+    return [f"{pad}- {_leaf_words(cond)}"]
+
+
+def _leaf_words(cond: dict[str, Any]) -> str:
+    name = f"`{cond['fact']}`"
+    if "is" in cond:
+        value = cond["is"]
+        return f"{name} is " + ("not known" if value is None else "yes" if value else "no")
+    for op, word in (("gt", ">"), ("gte", ">="), ("lt", "<"), ("lte", "<=")):
+        if op in cond:
+            return f"{name} {word} {cond[op]:g}"
+    if "has_any" in cond:
+        return f"{name} includes any of: " + ", ".join(cond["has_any"])
+    return f"{name} has more than {cond['more_than']} item(s)"
+
+
+def levels_markdown(book: Rulebook) -> str:
+    lines = ["## Levels", "", "The highest level among the rules that fire wins.", ""]
+    for name in reversed(LEVELS):
+        level = book.levels[name]
+        lines += [f"### `{name}`: {level.title}", "", f"- What to do: {level.advice}"]
+        lines += [f"- By when: {level.by_when}", "- Come back if (safety net):"]
+        lines += [f"  - {line}" for line in level.safety_net]
+        lines.append("")
+    lines += [f"Every result also says: {book.disclaimer}", ""]
+    lines += [
+        "When no rule fires, the level is `self_care` with this reason: "
+        f"{book.default_explanation} Sources: {', '.join(book.default_sources)}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def rules_markdown(book: Rulebook) -> str:
+    lines = [
+        "## Rules",
+        "",
+        "Source of truth: `twitchguide/triage/rules.yaml`. A red flag that is not known never",
+        "makes a rule fire. One exception leans to safety: a drooping face, slurred speech or",
+        "double vision counts as sudden unless the person says it came on gradually. No rule",
+        "needs a red flag to be absent, so adding red flags never lowers the level (a property",
+        "test checks this).",
+        "",
+    ]
+    for name in reversed(LEVELS):
+        for rule in (r for r in book.rules if r.level == name):
+            lines += [f"### `{rule.id}` → `{rule.level}`", "", "Fires when:", ""]
+            lines += condition_lines(rule.when)
+            lines += ["", f"Explanation shown: {rule.explanation}", ""]
+            if rule.advice:
+                lines += [f"Extra advice: {rule.advice}", ""]
+            lines += ["Sources: " + ", ".join(f"[{s}](#source-{s})" for s in rule.sources), ""]
+    return "\n".join(lines)
+
+
+def sources_markdown(book: Rulebook) -> str:
+    import yaml
+
+    entries = {entry["id"]: entry for entry in yaml.safe_load(SOURCES_YAML.read_text("utf-8"))}
+    used = dict.fromkeys([*book.default_sources, *(s for rule in book.rules for s in rule.sources)])
+    lines = ["## Sources", ""]
+    for source_id in sorted(used):
+        entry = entries.get(source_id, {})
+        title, publisher = entry.get("title", "MISSING"), entry.get("publisher", "")
+        lines.append(
+            f'- <a id="source-{source_id}"></a>`{source_id}`: {title}. {publisher}. '
+            f"{entry.get('url', '')} (accessed {entry.get('accessed', '')})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+DIARY_NOTES = """## Facts from the diary
+
+After each `twitchguide log` or symptom report, Twitchguide works out these facts from the
+diary and prints the level when it is above `self_care`:
+
+- `duration_days`: days from the start of the current run of twitching to today. A run is a
+  stretch of episodes with no gap of more than 14 days; a run whose last episode is more than
+  14 days old is over.
+- `regions`: body areas in the current run; `spreading`: an area first seen 7 or more days
+  after the run began.
+- `eyelid_twitch_days`: the run length when every episode is in the eyelid;
+  `hypnic_jerks_only`: every episode in the run was while falling asleep.
+- Symptom reports from the last 14 days set the matching fact (weakness, muscle wasting,
+  numbness, tingling, cramps, trouble speaking, swallowing or breathing, face drooping); a
+  symptom in the tongue adds `tongue` to `regions`.
+- Medicines taken today give `medicines` and, for known names, `medicine_classes`; a medicine
+  started or stopped in the last 28 days sets `medicine_new_or_changed`; a serotonergic one
+  started in the last 14 days sets `serotonergic_started_recently`.
+- `caffeine_mg`, `sleep_hours`, `stress`, `anxiety`: averages over the last 7 diary days.
+- `grip_decline`: see below.
+
+## Grip decline
+
+Grip for a hand is the mean of its three trials (less noisy than the best of three). Checks on
+the same diary day are averaged, so one bad day counts once. Grip measurement has a standard
+error of measurement (SEM) of about 6.2% ([grip-dynamometer-sem](#source-grip-dynamometer-sem)).
+One new day compared with a baseline that is the mean of n days differs by noise with a
+spread of SEM × √(1 + 1/n), so the 95% minimal detectable change is 1.96 × 6.2% × √(1 + 1/n):
+about 17% against one baseline day and 14% against three. The baseline is the mean of the
+first (up to three) days before the last two days. A decline is flagged only when **both** of
+the last two days are below the baseline by more than that amount; one low day never flags.
+"""
+
+
 def document() -> str:
     """The whole of docs/triage.md."""
-    return INTRO + "\n" + facts_markdown()
+    book = parse_rulebook(read_rules_yaml())
+    parts = [INTRO, levels_markdown(book), rules_markdown(book), facts_markdown()]
+    parts += [DIARY_NOTES, sources_markdown(book)]
+    return "\n".join(parts)
 
 
 if __name__ == "__main__":

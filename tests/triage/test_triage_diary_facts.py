@@ -1,0 +1,101 @@
+"""facts_from_diary: what the diary already answers, and what it leaves unknown."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.triage.triage_builders import episode, factors, grip, medicine, symptom
+from twitchguide.diary.snapshot import Diary
+from twitchguide.triage.diary_facts import facts_from_diary
+from twitchguide.triage.engine import triage
+
+TODAY = date(2026, 6, 30)
+
+
+def ago(days: int) -> date:
+    return TODAY - timedelta(days=days)
+
+
+def test_empty_diary_knows_nothing() -> None:
+    facts = facts_from_diary(Diary(), TODAY)
+    assert facts.to_dict() == {}
+    assert triage(facts).level == "self_care"
+
+
+def test_short_eyelid_twitch_is_self_care() -> None:
+    diary = Diary(episodes=[episode(ago(3)), episode(ago(1))])
+    facts = facts_from_diary(diary, TODAY)
+    assert facts.regions == ("eyelid",)
+    assert facts.duration_days == 4
+    assert facts.eyelid_twitch_days == 4
+    assert triage(facts).level == "self_care"
+
+
+def test_twitching_over_two_weeks_in_one_run_is_routine() -> None:
+    diary = Diary(episodes=[episode(ago(d), "calf") for d in (20, 12, 5, 0)])
+    facts = facts_from_diary(diary, TODAY)
+    assert facts.duration_days == 21
+    assert triage(facts).level == "routine_appointment"
+
+
+def test_an_old_run_does_not_count_as_current_twitching() -> None:
+    diary = Diary(episodes=[episode(ago(d), "calf") for d in (90, 80, 70)])
+    assert facts_from_diary(diary, TODAY).duration_days is None
+    gap = Diary(episodes=[episode(ago(60), "thigh"), episode(ago(2), "calf")])
+    facts = facts_from_diary(gap, TODAY)
+    assert facts.regions == ("calf",)
+    assert facts.duration_days == 3
+
+
+def test_spread_to_a_new_region_is_noticed() -> None:
+    diary = Diary(episodes=[episode(ago(10), "calf"), episode(ago(1), "thigh")])
+    facts = facts_from_diary(diary, TODAY)
+    assert facts.spreading is True
+    assert facts.regions == ("calf", "thigh")
+    assert triage(facts).level == "routine_appointment"
+
+
+def test_hypnic_jerks_only_when_every_episode_is_falling_asleep() -> None:
+    diary = Diary(episodes=[episode(ago(d), "thigh", context="falling_asleep") for d in (3, 1)])
+    assert facts_from_diary(diary, TODAY).hypnic_jerks_only is True
+
+
+def test_recent_symptom_reports_become_facts_and_old_ones_do_not() -> None:
+    diary = Diary(
+        symptoms=[symptom(ago(2), "weakness"), symptom(ago(40), "face_drooping")],
+    )
+    facts = facts_from_diary(diary, TODAY)
+    assert facts.weakness is True
+    assert facts.face_drooping is None
+    assert triage(facts).level == "see_doctor_soon"
+
+
+def test_face_drooping_report_today_is_an_emergency() -> None:
+    facts = facts_from_diary(Diary(symptoms=[symptom(TODAY, "face_drooping")]), TODAY)
+    assert triage(facts).level == "emergency"
+
+
+def test_medicines_give_classes_and_recent_changes() -> None:
+    diary = Diary(
+        medications=[medicine("Sertraline 50 mg", ago(5)), medicine("omeprazole", ago(400))]
+    )
+    facts = facts_from_diary(diary, TODAY)
+    assert facts.medicine_classes == ("ssri", "ppi")
+    assert facts.medicine_new_or_changed is True
+    assert facts.serotonergic_started_recently is True
+    assert triage(facts).level == "routine_appointment"
+
+
+def test_daily_factors_are_averaged_over_the_last_week() -> None:
+    diary = Diary(days=[factors(ago(1), caffeine_mg=500, stress=4), factors(ago(2), stress=5)])
+    facts = facts_from_diary(diary, TODAY)
+    assert facts.caffeine_mg == 500
+    assert facts.stress == 4  # 4.5 rounds to even
+    assert [r.rule_id for r in triage(facts).reasons] == ["everyday_triggers"]
+
+
+def test_grip_decline_in_the_diary_raises_the_level() -> None:
+    checks = [grip(ago(d), v, 40) for d, v in ((40, 40), (30, 41), (20, 39), (10, 31), (1, 30))]
+    facts = facts_from_diary(Diary(strength_checks=checks), TODAY)
+    assert facts.grip_decline is True
+    assert triage(facts).level == "see_doctor_soon"

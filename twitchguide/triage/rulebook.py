@@ -1,0 +1,254 @@
+"""The rules file: loading, validating and evaluating its plain-data conditions.
+
+rules.yaml is what people edit and review; rules.json is the same data, compiled by
+`python -m twitchguide.triage.rulebook --compile`, because importing PyYAML alone costs about
+20 ms and the post-log notice must stay within its start-up budget. A test checks they agree.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from twitchguide.triage.facts import FACT_NAMES, TriageFacts, fact_kind
+
+HERE = Path(__file__).parent
+RULES_YAML = HERE / "rules.yaml"
+RULES_JSON = HERE / "rules.json"
+
+LEVELS: tuple[str, ...] = ("self_care", "routine_appointment", "see_doctor_soon", "emergency")
+RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
+
+_COMPARISONS = ("gt", "gte", "lt", "lte")
+_LEAF_OPS = ("is", *_COMPARISONS, "has_any", "more_than")
+
+
+class RulesError(ValueError):
+    """The rules file is malformed: a bug in shipped data, caught by tests."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """One urgency level: what to do, by when, and the safety net."""
+
+    name: str
+    title: str
+    advice: str
+    by_when: str
+    safety_net: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One red-flag rule: when it fires, how urgent it is, why, and the sources that say so."""
+
+    id: str
+    level: str
+    when: dict[str, Any]
+    explanation: str
+    sources: tuple[str, ...]
+    advice: str | None = None
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """Everything in the rules file, validated."""
+
+    disclaimer: str
+    levels: dict[str, Level]
+    default_explanation: str
+    default_sources: tuple[str, ...]
+    rules: tuple[Rule, ...]
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RulesError(f"{where}: needs text")
+    return " ".join(value.split())
+
+
+def _sources(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(s, str) for s in value):
+        raise RulesError(f"{where}: needs a non-empty list of source ids")
+    return tuple(value)
+
+
+def check_condition(cond: Any, where: str) -> None:
+    """Raise RulesError unless cond uses only the tiny condition language over known facts."""
+    if not isinstance(cond, dict) or not cond:
+        raise RulesError(f"{where}: a condition must be a mapping")
+    if "all" in cond or "any" in cond:
+        key = "all" if "all" in cond else "any"
+        parts = cond[key]
+        if len(cond) != 1 or not isinstance(parts, list) or not parts:
+            raise RulesError(f"{where}: '{key}' needs a non-empty list and nothing else")
+        for index, part in enumerate(parts):
+            check_condition(part, f"{where}.{key}[{index}]")
+        return
+    if "not" in cond:
+        if len(cond) != 1:
+            raise RulesError(f"{where}: 'not' stands alone")
+        check_condition(cond["not"], f"{where}.not")
+        return
+    name = cond.get("fact")
+    if name not in FACT_NAMES:
+        raise RulesError(f"{where}: unknown fact {name!r}")
+    ops = [key for key in cond if key != "fact"]
+    if len(ops) != 1 or ops[0] not in _LEAF_OPS:
+        raise RulesError(f"{where}: needs exactly one of {', '.join(_LEAF_OPS)}")
+    op, operand = ops[0], cond[ops[0]]
+    kind = fact_kind(name)
+    list_kind = kind in ("regions", "classes", "names")
+    if op == "is" and not (operand is None or (kind == "bool" and isinstance(operand, bool))):
+        raise RulesError(f"{where}: 'is' takes true/false for yes-no facts, or null")
+    if op in _COMPARISONS and (kind not in ("int", "float") or not _is_number(operand)):
+        raise RulesError(f"{where}: '{op}' needs a number fact and a number")
+    if op == "has_any" and not (list_kind and isinstance(operand, list) and operand):
+        raise RulesError(f"{where}: 'has_any' needs a list fact and a list of words")
+    if op == "more_than" and not (list_kind and isinstance(operand, int)):
+        raise RulesError(f"{where}: 'more_than' needs a list fact and a whole number")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def parse_rulebook(data: Any) -> Rulebook:
+    """A validated Rulebook from the plain data of the rules file."""
+    if not isinstance(data, dict):
+        raise RulesError("the rules file must be a mapping")
+    levels = {}
+    for name in LEVELS:
+        raw = data.get("levels", {}).get(name)
+        if not isinstance(raw, dict):
+            raise RulesError(f"levels.{name}: missing")
+        net = raw.get("safety_net")
+        if not isinstance(net, list) or not net:
+            raise RulesError(f"levels.{name}.safety_net: needs a list")
+        levels[name] = Level(
+            name=name,
+            title=_text(raw.get("title"), f"levels.{name}.title"),
+            advice=_text(raw.get("advice"), f"levels.{name}.advice"),
+            by_when=_text(raw.get("by_when"), f"levels.{name}.by_when"),
+            safety_net=tuple(_text(line, f"levels.{name}.safety_net") for line in net),
+        )
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(data.get("rules") or []):
+        where = f"rules[{index}]"
+        rule_id = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(rule_id, str) or rule_id in seen:
+            raise RulesError(f"{where}: needs a unique id")
+        seen.add(rule_id)
+        where = f"rule {rule_id}"
+        if raw.get("level") not in RANK:
+            raise RulesError(f"{where}: level must be one of {', '.join(LEVELS)}")
+        check_condition(raw.get("when"), f"{where}.when")
+        advice = raw.get("advice")
+        rules.append(
+            Rule(
+                id=rule_id,
+                level=raw["level"],
+                when=raw["when"],
+                explanation=_text(raw.get("explanation"), f"{where}.explanation"),
+                sources=_sources(raw.get("sources"), f"{where}.sources"),
+                advice=None if advice is None else _text(advice, f"{where}.advice"),
+            )
+        )
+    if not rules:
+        raise RulesError("rules: none found")
+    default = data.get("default_reason") or {}
+    return Rulebook(
+        disclaimer=_text(data.get("disclaimer"), "disclaimer"),
+        levels=levels,
+        default_explanation=_text(default.get("explanation"), "default_reason.explanation"),
+        default_sources=_sources(default.get("sources"), "default_reason.sources"),
+        rules=tuple(rules),
+    )
+
+
+@cache
+def load_rulebook() -> Rulebook:
+    """The shipped rules, parsed once per process from the compiled JSON."""
+    return parse_rulebook(json.loads(RULES_JSON.read_text(encoding="utf-8")))
+
+
+def read_rules_yaml() -> Any:
+    """The authored rules file as plain data (imports PyYAML, so only for tools and tests)."""
+    import yaml
+
+    return yaml.safe_load(RULES_YAML.read_text(encoding="utf-8"))
+
+
+def compiled_json() -> str:
+    """rules.json's exact text for the current rules.yaml."""
+    data = read_rules_yaml()
+    parse_rulebook(data)
+    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+# ---- evaluation: three-valued, so the interactive check knows what is still undecided ----
+
+
+def evaluate(
+    cond: dict[str, Any], facts: TriageFacts, pending: frozenset[str] = frozenset()
+) -> bool | None:
+    """True or False; None when the answer depends on a fact still to be asked (in pending)."""
+    if "all" in cond:
+        results = [evaluate(part, facts, pending) for part in cond["all"]]
+        if False in results:
+            return False
+        return None if None in results else True
+    if "any" in cond:
+        results = [evaluate(part, facts, pending) for part in cond["any"]]
+        if True in results:
+            return True
+        return None if None in results else False
+    if "not" in cond:
+        inner = evaluate(cond["not"], facts, pending)
+        return None if inner is None else not inner
+    name: str = cond["fact"]
+    if name in pending:
+        return None
+    return _leaf(cond, getattr(facts, name))
+
+
+def _leaf(cond: dict[str, Any], value: Any) -> bool:
+    if "is" in cond:
+        return bool(value is cond["is"]) if cond["is"] is None else bool(value == cond["is"])
+    if value is None:
+        return False
+    if "gt" in cond:
+        return bool(value > cond["gt"])
+    if "gte" in cond:
+        return bool(value >= cond["gte"])
+    if "lt" in cond:
+        return bool(value < cond["lt"])
+    if "lte" in cond:
+        return bool(value <= cond["lte"])
+    if "has_any" in cond:
+        return any(word in value for word in cond["has_any"])
+    return bool(len(value) > cond["more_than"])
+
+
+def facts_used(cond: dict[str, Any]) -> frozenset[str]:
+    """Every fact name a condition reads."""
+    if "all" in cond or "any" in cond:
+        parts = cond.get("all") or cond.get("any") or []
+        return frozenset().union(*(facts_used(part) for part in parts))
+    if "not" in cond:
+        return facts_used(cond["not"])
+    return frozenset({cond["fact"]})
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--compile"]:
+        RULES_JSON.write_text(compiled_json(), encoding="utf-8")
+        print(f"wrote {RULES_JSON}")
+    else:
+        print("usage: python -m twitchguide.triage.rulebook --compile", file=sys.stderr)
+        sys.exit(2)
