@@ -140,3 +140,16 @@ def test_importing_twice_is_refused(store: DiaryStore, user: UserSettings) -> No
     with pytest.raises(ImportRejected, match="already exists"):
         import_document(store, user, document)
     assert store.count(EPISODE, user) == 2
+
+
+def test_export_format_doc_lists_every_field() -> None:
+    """docs/export-format.md must not drift from the record specs."""
+    doc = (Path(__file__).parents[2] / "docs" / "export-format.md").read_text()
+    for kind in RECORD_KINDS:
+        for spec in kind.fields:
+            required = " (required)" if spec.required else ""
+            row = (
+                f"| {kind.table} | `{spec.name}`{required} | {spec.kind} | "
+                f"{spec.help}: {spec.allowed()} |"
+            )
+            assert row in doc, f"docs/export-format.md is missing or out of date: {row}"
