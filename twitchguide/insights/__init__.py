@@ -1,0 +1,1 @@
+"""Insights: patterns, trigger analysis, strength trend and a personal relief plan (pure)."""

@@ -1,0 +1,262 @@
+"""What goes with more twitching: one multivariable rate model over all daily factors.
+
+Method (see /shared research "trigger-method" and docs/insights.md):
+- outcome: episodes per diary day, offset log(hours observed / 16);
+- terms: every factor at lag 0 (same day) and lag 1 (the day before), z-scored; weekend;
+  the previous day's log-rate and a previous-day-missing indicator;
+- a N(0, 0.3²) prior on each per-SD effect (penalised IRLS), Pearson dispersion, Student-t
+  reference with df = n − effective df;
+- evidence: `likely` = Benjamini–Hochberg at q = 0.10 over all factor × lag terms;
+  `possible` = 95% interval excludes 1; else `no_clear_link` with the smallest effect the data
+  could have shown; `not_enough_data` when the data gates fail.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from twitchguide.insights import student_t
+from twitchguide.insights.daily_table import DailyTable, FloatArray
+from twitchguide.insights.factors import FACTORS, Factor
+from twitchguide.insights.ratefit import fit_rate_model
+from twitchguide.insights.wording import trigger_sentence
+
+PRIOR_SD = 0.3
+FDR_Q = 0.10
+MIN_DAYS = 21
+MIN_SIDE = 3
+# z(0.80): the minimum detectable effect is the one found with 80% power at the 5% level.
+_Z_POWER = 0.8416
+_NUISANCE_PRECISION = 1e-6
+Evidence = str  # "likely" | "possible" | "no_clear_link" | "not_enough_data"
+
+
+@dataclass(frozen=True)
+class TriggerResult:
+    """One factor at one lag: its rate ratio for a meaningful contrast, and how sure we are."""
+
+    factor: str
+    label: str
+    lag_days: int
+    contrast: str
+    evidence: Evidence
+    rate_ratio: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    p_value: float | None = None
+    detectable_rate_ratio: float | None = None
+    days_needed: int | None = None
+    days_logged: int = 0
+    wording: str = ""
+
+
+@dataclass(frozen=True)
+class TriggerAnalysis:
+    """Every factor × lag result, plus the fit summary."""
+
+    days_logged: int
+    results: list[TriggerResult]
+    not_logged: list[str]
+    dispersion: float | None = None
+    df_resid: float | None = None
+    summary: str = ""
+    method: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Column:
+    factor: Factor
+    lag: int
+    mean: float
+    sd: float
+
+
+def analyse_triggers(
+    table: DailyTable,
+    *,
+    prior_sd: float = PRIOR_SD,
+    q: float = FDR_Q,
+    min_days: int = MIN_DAYS,
+    min_side: int = MIN_SIDE,
+    dispersion_floor: float = 1.0,
+) -> TriggerAnalysis:
+    """Fit the trigger model to a daily table and label every factor × lag term."""
+    rows = np.flatnonzero(table.observed)
+    n = len(rows)
+    values = {f.name: _transform(f, table.factors[f.name]) for f in FACTORS}
+    logged = [f for f in FACTORS if np.isfinite(values[f.name][rows]).any()]
+    not_logged = [f.name for f in FACTORS if f not in logged]
+    method = {"prior_sd": prior_sd, "fdr_q": q, "min_days": float(min_days)}
+
+    if n < min_days or table.episodes[rows].sum() < 1:
+        needed = max(min_days - n, 1)
+        waiting = [_not_enough(f, lag, needed, n) for f in logged for lag in (0, 1)]
+        summary = (
+            f"Not enough data yet: {n} days logged; about {needed} more logged days are needed "
+            "before any link can be looked at."
+        )
+        return TriggerAnalysis(n, waiting, not_logged, summary=summary, method=method)
+
+    gated: dict[str, int] = {}
+    columns: list[_Column] = []
+    for f in logged:
+        v = values[f.name][rows]
+        short = _days_short(v[np.isfinite(v)], min_side)
+        if short:
+            gated[f.name] = short
+            continue
+        recorded = v[np.isfinite(v)]
+        for lag in (0, 1):
+            columns.append(_Column(f, lag, float(recorded.mean()), float(recorded.std())))
+
+    x, y, offset, precision = _design(table, rows, values, columns, prior_sd)
+    fit = fit_rate_model(x, y, offset, precision, alpha=None, dispersion_floor=dispersion_floor)
+    df = fit.df_resid
+    t_crit = student_t.quantile(0.975, df)
+    first = x.shape[1] - len(columns)
+    coef, se = fit.coef[first:], fit.se[first:]
+    p_values = [student_t.two_sided_p(float(b / s), df) for b, s in zip(coef, se, strict=True)]
+    discoveries = benjamini_hochberg(p_values, q)
+
+    results: list[TriggerResult] = []
+    for j, col in enumerate(columns):
+        scale = col.factor.delta / col.sd
+        log_rr, log_se = float(coef[j]) * scale, float(se[j]) * abs(scale)
+        low, high = log_rr - t_crit * log_se, log_rr + t_crit * log_se
+        if discoveries[j]:
+            evidence = "likely"
+        elif low > 0 or high < 0:
+            evidence = "possible"
+        else:
+            evidence = "no_clear_link"
+        detectable = math.exp((t_crit + _Z_POWER) * log_se)
+        result = TriggerResult(
+            factor=col.factor.name,
+            label=col.factor.label,
+            lag_days=col.lag,
+            contrast=col.factor.contrast,
+            evidence=evidence,
+            rate_ratio=math.exp(log_rr),
+            ci_low=math.exp(low),
+            ci_high=math.exp(high),
+            p_value=p_values[j],
+            detectable_rate_ratio=detectable if evidence == "no_clear_link" else None,
+            days_logged=n,
+        )
+        results.append(_worded(result))
+    for f in logged:
+        if f.name in gated:
+            results.extend(_not_enough(f, lag, gated[f.name], n) for lag in (0, 1))
+    order = {f.name: i for i, f in enumerate(FACTORS)}
+    results.sort(key=lambda r: (order[r.factor], r.lag_days))
+    return TriggerAnalysis(
+        days_logged=n,
+        results=results,
+        not_logged=not_logged,
+        dispersion=fit.dispersion,
+        df_resid=df,
+        summary=_summary(results, n),
+        method=method,
+    )
+
+
+def benjamini_hochberg(p_values: list[float], q: float) -> list[bool]:
+    """Which hypotheses the Benjamini–Hochberg step-up procedure rejects at level q."""
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    cutoff = 0
+    for rank, i in enumerate(order, start=1):
+        if p_values[i] <= q * rank / m:
+            cutoff = rank
+    rejected = [False] * m
+    for i in order[:cutoff]:
+        rejected[i] = True
+    return rejected
+
+
+def _transform(factor: Factor, raw: FloatArray) -> FloatArray:
+    if factor.binary:
+        return np.where(np.isfinite(raw), (raw > 0).astype(np.float64), np.nan)
+    return raw
+
+
+def _days_short(recorded: FloatArray, min_side: int) -> int:
+    """How many more days are needed so that ≥min_side days lie on each side of the median."""
+    if len(recorded) == 0:
+        return min_side * 2
+    median = float(np.median(recorded))
+    splits = [
+        (int((recorded <= median).sum()), int((recorded > median).sum())),
+        (int((recorded < median).sum()), int((recorded >= median).sum())),
+    ]
+    return min(max(min_side - low, 0) + max(min_side - high, 0) for low, high in splits)
+
+
+def _design(
+    table: DailyTable,
+    rows: np.ndarray,
+    values: dict[str, FloatArray],
+    columns: list[_Column],
+    prior_sd: float,
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    y = table.episodes[rows]
+    hours = table.hours[rows]
+    offset = np.log(hours / 16.0)
+    previous = rows - 1
+    prev_ok = previous >= 0
+    prev_ok[prev_ok] = table.observed[previous[prev_ok]]
+    prev_rate = np.zeros(len(rows))
+    safe_prev = previous[prev_ok]
+    prev_rate[prev_ok] = np.log((table.episodes[safe_prev] + 0.5) / (table.hours[safe_prev] / 16.0))
+    if prev_ok.any():
+        prev_rate[prev_ok] -= prev_rate[prev_ok].mean()
+    weekend = table.weekend[rows].astype(np.float64)
+    nuisance = [np.ones(len(rows)), weekend, prev_rate, (~prev_ok).astype(np.float64)]
+    factor_columns = []
+    for col in columns:
+        source = values[col.factor.name]
+        if col.lag == 0:
+            raw = source[rows]
+        else:
+            raw = np.full(len(rows), np.nan)
+            has = previous >= 0
+            raw[has] = source[previous[has]]
+        z = (raw - col.mean) / col.sd
+        factor_columns.append(np.where(np.isfinite(z), z, 0.0))
+    x = np.column_stack(nuisance + factor_columns)
+    precision = np.array([_NUISANCE_PRECISION] * len(nuisance) + [1.0 / prior_sd**2] * len(columns))
+    return x, y, offset, precision
+
+
+def _not_enough(factor: Factor, lag: int, needed: int, n: int) -> TriggerResult:
+    result = TriggerResult(
+        factor=factor.name,
+        label=factor.label,
+        lag_days=lag,
+        contrast=factor.contrast,
+        evidence="not_enough_data",
+        days_needed=needed,
+        days_logged=n,
+    )
+    return _worded(result)
+
+
+def _worded(result: TriggerResult) -> TriggerResult:
+    return TriggerResult(**{**result.__dict__, "wording": trigger_sentence(result)})
+
+
+def _summary(results: list[TriggerResult], n: int) -> str:
+    flagged = [r for r in results if r.evidence in ("likely", "possible")]
+    if not flagged:
+        return (
+            f"With {n} days logged, no factor shows a clear link with your twitching yet. "
+            "That is the most common result, and it is useful to know."
+        )
+    likely = sum(r.evidence == "likely" for r in results)
+    return (
+        f"With {n} days logged, {likely} link(s) look likely and {len(flagged) - likely} "
+        "are possible. These show what goes with more or fewer twitches, not what causes them."
+    )

@@ -1,0 +1,58 @@
+"""Plain words for statistical results: "goes with", never "causes", and always the uncertainty."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twitchguide.insights.triggers import TriggerResult
+
+_WHEN = {0: "the same day", 1: "the next day"}
+
+
+def percent_change(rate_ratio: float) -> str:
+    """'35% more' / '20% fewer' / 'about the same number of' for a rate ratio."""
+    change = round((rate_ratio - 1.0) * 100)
+    if change == 0:
+        return "about the same number of"
+    return f"{abs(change)}% {'more' if change > 0 else 'fewer'}"
+
+
+def ratio_range(low: float, high: float) -> str:
+    """A 95% interval in words, e.g. 'between 10% fewer and 40% more'."""
+    return f"between {percent_change(low)} and {percent_change(high)}"
+
+
+def trigger_sentence(result: TriggerResult) -> str:
+    """One or two sentences for a trigger result, matched to its evidence label."""
+    when = _WHEN[result.lag_days]
+    subject = result.contrast if result.lag_days == 0 else f"{result.contrast} the day before"
+    if result.evidence == "not_enough_data":
+        return (
+            f"Not enough data yet for {result.label}: about {result.days_needed} more logged "
+            f"day(s) are needed, including some with higher and some with lower {result.label}."
+        )
+    assert result.rate_ratio is not None
+    assert result.ci_low is not None and result.ci_high is not None
+    span = f"(95% range: {ratio_range(result.ci_low, result.ci_high)})"
+    if result.evidence == "likely":
+        return (
+            f"{_capital(subject)} goes with {percent_change(result.rate_ratio)} twitch episodes "
+            f"{when} {span}. This is likely a real pattern for you, but it does not show "
+            "that one causes the other."
+        )
+    if result.evidence == "possible":
+        return (
+            f"{_capital(subject)} may go with {percent_change(result.rate_ratio)} twitch "
+            f"episodes {when} {span}. Keep logging to be surer."
+        )
+    detectable = result.detectable_rate_ratio or 1.0
+    return (
+        f"No clear link yet between {result.label} and twitching {when}. With "
+        f"{result.days_logged} days logged, only changes of about {detectable:.1f}x or more "
+        "would show up."
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
