@@ -21,6 +21,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	@$(BIN)/twitchguide --help
 	@echo
+	@$(BIN)/twitchguide settings
+	@echo
 	@echo "Twitchguide is installed in $(VENV). Try:"
 	@echo "  $(BIN)/twitchguide log calf --side left --duration 90s --intensity 2"
 	@echo "  $(BIN)/twitchguide diary --since 7d"

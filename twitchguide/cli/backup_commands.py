@@ -27,7 +27,10 @@ from twitchguide.errors import InvalidInput
 )
 @click.pass_context
 def export(ctx: click.Context, format_: str, output: Path | None) -> None:
-    """Export the whole diary, e.g. `twitchguide export --format json > backup.json`."""
+    """Export the whole diary as JSON or CSV.
+
+    Example: twitchguide export --format json > backup.json
+    """
     from twitchguide.store.backup import export_csv, export_json
 
     session = open_session(ctx)
@@ -49,7 +52,10 @@ def export(ctx: click.Context, format_: str, output: Path | None) -> None:
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_context
 def import_(ctx: click.Context, path: Path) -> None:
-    """Import a JSON export, e.g. `twitchguide import backup.json`. All records or none."""
+    """Import a JSON export: all records or none.
+
+    Example: twitchguide import backup.json
+    """
     from twitchguide.store.backup import import_file
 
     session = open_session(ctx)

@@ -42,7 +42,10 @@ def notify_triage(ctx: click.Context) -> None:
 @json_option
 @click.pass_context
 def log(ctx: click.Context, /, words: tuple[str, ...], as_json: bool, **options: Any) -> None:
-    """Log a twitch, e.g. `twitchguide log calf --side left --duration 90s --intensity 2`."""
+    """Log a twitch episode.
+
+    Example: twitchguide log calf --side left --duration 90s --intensity 2
+    """
     session = open_session(ctx)
     region = vocabulary.canonical_region(" ".join(words))
     if region is None:
@@ -108,7 +111,9 @@ def day(
     as_json: bool,
     **options: Any,
 ) -> None:
-    """Record today's factors, e.g. `twitchguide day --sleep 5.5 --caffeine 300 --stress 4`.
+    """Record a day's factors: sleep, stress, caffeine, water, exercise and more.
+
+    Example: twitchguide day --sleep 5.5 --caffeine 300 --stress 4
 
     Fields you leave out stay as they were; empty is not zero.
     """
