@@ -239,7 +239,7 @@ EPISODE = RecordKind(
 
 DAILY_FACTORS = RecordKind(
     name="day",
-    plural="days",
+    plural="daily factors",
     table="daily_factors",
     cls=DailyFactors,
     when_field="day",
