@@ -37,6 +37,7 @@ class Paragraph:
 
     text: str
     sources: tuple[str, ...]
+    keywords: tuple[str, ...] = ()  # extra search words for this paragraph only
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def red_flag_sections(guide: Guide) -> tuple[Section, ...]:
         flags = [f for f in guide.red_flags if f.urgency == urgency]
         if flags:
             paragraphs = tuple(
-                Paragraph(f"{f.title}: {f.text} {f.action}", f.sources) for f in flags
+                Paragraph(f"{f.title}: {f.text} {f.action}", f.sources, f.keywords) for f in flags
             )
             sections.append(Section(URGENCY_HEADINGS[urgency], paragraphs))
     return tuple(sections)

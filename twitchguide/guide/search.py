@@ -1,0 +1,139 @@
+"""Ranking guide passages for a question with an in-memory SQLite FTS5 index (porter stemming)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from twitchguide.errors import InvalidInput, TwitchguideError
+from twitchguide.guide.content import load_guide
+from twitchguide.guide.model import Guide
+from twitchguide.guide.query import QueryNormaliser
+
+# bm25 column weights: the topic's name and keywords count far more than a passing mention.
+WEIGHTS = (8.0, 4.0, 2.0, 1.0)  # name, keywords, section, body
+PER_TOPIC = 2  # at most this many passages from one topic, so the answer shows a spread
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One searchable paragraph with the topic it belongs to."""
+
+    topic_id: str
+    topic_title: str
+    kind: str
+    section: str
+    text: str
+    sources: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A passage that matched, with its rank score (higher is better)."""
+
+    passage: Passage
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What a search found, and the terms it looked for after fixing typos and slang."""
+
+    question: str
+    terms: tuple[str, ...]
+    hits: tuple[SearchHit, ...]
+
+
+def passages(guide: Guide) -> list[Passage]:
+    """Every paragraph of every topic, as a searchable passage."""
+    found = []
+    for item in guide.topics.values():
+        for section in item.sections:
+            for paragraph in section.paragraphs:
+                found.append(
+                    Passage(
+                        item.id,
+                        item.title,
+                        item.kind,
+                        section.heading,
+                        paragraph.text,
+                        paragraph.sources,
+                        item.keywords + paragraph.keywords,
+                    )
+                )
+    return found
+
+
+class GuideIndex:
+    """The guide's passages in an in-memory FTS5 table, plus a query normaliser built from them."""
+
+    def __init__(self, guide: Guide) -> None:
+        self.passages = passages(guide)
+        self.connection = sqlite3.connect(":memory:", check_same_thread=False)
+        try:
+            self.connection.execute(
+                "CREATE VIRTUAL TABLE passage USING fts5("
+                "name, keywords, section, body, tokenize = 'porter unicode61')"
+            )
+        except sqlite3.OperationalError as error:  # some SQLite builds lack FTS5
+            raise TwitchguideError(
+                f"guide search needs SQLite with FTS5, which this Python lacks ({error})"
+            ) from error
+        rows = []
+        for rowid, passage in enumerate(self.passages):
+            item = guide.topics[passage.topic_id]
+            name = item.title
+            if item.kind == "region":  # "Twitching in the calf" would make every region match
+                name = guide.regions[item.id].title
+            rows.append((rowid, name, " ".join(passage.keywords), passage.section, passage.text))
+        self.connection.executemany(
+            "INSERT INTO passage (rowid, name, keywords, section, body) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        vocabulary: set[str] = set()
+        for _, name, keywords, section, body in rows:
+            vocabulary.update(
+                re.findall(r"[a-z0-9]+", f"{name} {keywords} {section} {body}".lower())
+            )
+        self.normaliser = QueryNormaliser(vocabulary)
+
+    def search(self, question: str, limit: int = 5) -> SearchResult:
+        """The best passages for a question, best first, at most PER_TOPIC from one topic."""
+        if not question.strip():
+            raise InvalidInput("question", "type a few words, e.g. 'why does my eye twitch'")
+        if limit < 1:
+            raise InvalidInput("limit", "must be 1 or more")
+        terms = self.normaliser.terms(question)
+        if not terms:
+            return SearchResult(question, (), ())
+        match = " OR ".join(f'"{term}"' for term in terms)
+        rows = self.connection.execute(
+            "SELECT rowid, bm25(passage, ?, ?, ?, ?) AS rank FROM passage "
+            "WHERE passage MATCH ? ORDER BY rank LIMIT 200",
+            (*WEIGHTS, match),
+        ).fetchall()
+        hits: list[SearchHit] = []
+        per_topic: dict[str, int] = {}
+        for rowid, rank in rows:
+            passage = self.passages[rowid]
+            if per_topic.get(passage.topic_id, 0) >= PER_TOPIC:
+                continue
+            per_topic[passage.topic_id] = per_topic.get(passage.topic_id, 0) + 1
+            hits.append(SearchHit(passage, round(-float(rank), 4)))
+            if len(hits) == limit:
+                break
+        return SearchResult(question, tuple(terms), tuple(hits))
+
+
+@functools.lru_cache(maxsize=1)
+def guide_index() -> GuideIndex:
+    """The index of the shipped guide, built on first use and kept for the process."""
+    return GuideIndex(load_guide())
+
+
+def search(question: str, limit: int = 5) -> SearchResult:
+    """Search the guide for a question typed the way people type."""
+    return guide_index().search(question, limit)
