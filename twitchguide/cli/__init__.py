@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "export": "twitchguide.cli.backup_commands:export",
     "import": "twitchguide.cli.backup_commands:import_",
     "settings": "twitchguide.cli.settings_commands:settings",
+    "guide": "twitchguide.cli.guide_commands:guide",
 }
 
 

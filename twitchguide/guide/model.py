@@ -46,6 +46,7 @@ class Section:
 
     heading: str
     paragraphs: tuple[Paragraph, ...]
+    as_list: bool = False  # the paragraphs are items of a list (steps, signs), not prose
 
 
 @dataclass(frozen=True)

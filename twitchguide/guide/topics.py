@@ -27,10 +27,12 @@ ARTICLE_ORDER: tuple[str, ...] = (
 
 URGENCY_HEADINGS: dict[str, str] = {
     "emergency": "Call emergency services now (999, 911 or 112)",
-    "see_doctor_soon": "See a doctor within a day or two",
+    "see_doctor_soon": "See a doctor soon: within 1 to 3 days",
     "routine_appointment": "Book a routine appointment with your doctor",
     "self_care": "Usually fine to look after yourself at home",
 }
+
+EMERGENCY_ACTION = "Call emergency services now (999, 911 or 112)."
 
 EVIDENCE_WORDS: dict[str, str] = {
     "strong": "Strong: good trials show it helps.",
@@ -38,6 +40,13 @@ EVIDENCE_WORDS: dict[str, str] = {
     "limited": "Limited: small or mixed studies only.",
     "expert_advice": "Expert advice: health services advise it, but it has not been tested well.",
 }
+
+
+def _lower_first(title: str) -> str:
+    """ "Stress and anxiety" -> "stress and anxiety", but "BFS ..." stays as it is."""
+    if len(title) > 1 and title[1].isupper():
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def _article_topic(article: Article, extra: tuple[Section, ...] = ()) -> Topic:
@@ -53,7 +62,8 @@ def _article_topic(article: Article, extra: tuple[Section, ...] = ()) -> Topic:
 
 def _region_topic(region: Region, guide: Guide) -> Topic:
     cited = region.sources
-    cause_titles = [guide.causes[c].title for c in region.causes]
+    names = [_lower_first(guide.causes[c].title) for c in region.causes]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     aliases = tuple(word for word, canonical in REGION_ALIASES.items() if canonical == region.id)
     return Topic(
         id=region.id,
@@ -62,7 +72,7 @@ def _region_topic(region: Region, guide: Guide) -> Topic:
         summary=region.typical,
         sections=(
             Section("What is typical", (Paragraph(region.typical, cited),)),
-            Section("Common causes", (Paragraph("; ".join(cause_titles) + ".", cited),)),
+            Section("Common causes", (Paragraph(f"The usual causes here are {listed}.", cited),)),
             Section("What helps", (Paragraph(region.what_helps, cited),)),
             Section("When to get it checked", (Paragraph(region.see_a_doctor, cited),)),
         ),
@@ -99,7 +109,7 @@ def _relief_topic(strategy: ReliefStrategy) -> Topic:
         summary=strategy.summary,
         sections=(
             Section("Why it may help", (Paragraph(strategy.summary, cited),)),
-            Section("What to do", tuple(Paragraph(step, cited) for step in strategy.steps)),
+            Section("What to do", tuple(Paragraph(s, cited) for s in strategy.steps), as_list=True),
             Section(
                 "How strong the evidence is",
                 (
@@ -113,16 +123,26 @@ def _relief_topic(strategy: ReliefStrategy) -> Topic:
 
 
 def red_flag_sections(guide: Guide) -> tuple[Section, ...]:
-    """The red flags grouped by urgency, most urgent first."""
+    """The red flags grouped by urgency, least urgent first, as health services order them.
+
+    Someone frightened reads from the top: the common, calm cases come first, and the rare
+    emergencies end the page under a heading that says what to do.
+    """
     sections = []
-    for urgency in URGENCIES:
+    for urgency in reversed(URGENCIES):
         flags = [f for f in guide.red_flags if f.urgency == urgency]
         if flags:
             paragraphs = tuple(
-                Paragraph(f"{f.title}: {f.text} {f.action}", f.sources, f.keywords) for f in flags
+                Paragraph(f"{f.title}. {f.text} {_action(f.action)}".strip(), f.sources, f.keywords)
+                for f in flags
             )
-            sections.append(Section(URGENCY_HEADINGS[urgency], paragraphs))
+            sections.append(Section(URGENCY_HEADINGS[urgency], paragraphs, as_list=True))
     return tuple(sections)
+
+
+def _action(action: str) -> str:
+    # The emergency heading already says to call; repeating it under every sign is noise.
+    return "" if action == EMERGENCY_ACTION else action
 
 
 def food_sections(guide: Guide) -> tuple[Section, ...]:
@@ -143,8 +163,8 @@ def food_sections(guide: Guide) -> tuple[Section, ...]:
         for f in sorted(guide.foods, key=lambda food: -food.magnesium_mg)
     )
     return (
-        Section("Daily amounts for adults", intakes),
-        Section("Magnesium and potassium in common foods", foods),
+        Section("Daily amounts for adults", intakes, as_list=True),
+        Section("Magnesium and potassium in common foods", foods, as_list=True),
     )
 
 
