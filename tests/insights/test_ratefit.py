@@ -61,3 +61,21 @@ def test_benjamini_hochberg_matches_statsmodels() -> None:
     p = list(np.concatenate([rng.uniform(size=14), [0.001, 0.004, 0.011, 0.02]]))
     expected = multipletests(p, alpha=0.10, method="fdr_bh")[0]
     assert benjamini_hochberg(p, 0.10) == list(expected)
+
+
+def test_negative_binomial_variance_matches_statsmodels() -> None:
+    x, y, offset = _data(seed=7)
+    ours = fit_rate_model(x, y, offset, np.zeros(x.shape[1]), alpha=0.4, dispersion_floor=0.0)
+    family = sm.families.NegativeBinomial(alpha=0.4)
+    ref = sm.GLM(y, x, family=family, offset=offset).fit(scale="X2")
+    np.testing.assert_allclose(ours.coef, ref.params, rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(ours.se, ref.bse, rtol=1e-5)
+
+
+def test_estimated_alpha_makes_pearson_equal_residual_df() -> None:
+    x, y, offset = _data(seed=8, n=200)
+    fit = fit_rate_model(x, y, offset, np.zeros(x.shape[1]), alpha=None)
+    pearson = np.sum((y - fit.mu) ** 2 / (fit.mu * (1 + fit.alpha * fit.mu)))
+    assert fit.alpha > 0
+    assert pearson == pytest.approx(fit.df_resid, rel=1e-4)
+    assert fit.dispersion == pytest.approx(1.0)

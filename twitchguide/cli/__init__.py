@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "import": "twitchguide.cli.backup_commands:import_",
     "settings": "twitchguide.cli.settings_commands:settings",
     "guide": "twitchguide.cli.guide_commands:guide",
+    "insights": "twitchguide.cli.insights_commands:insights",
+    "plan": "twitchguide.cli.insights_commands:plan",
 }
 
 

@@ -256,7 +256,13 @@ def _summary(results: list[TriggerResult], n: int) -> str:
             "That is the most common result, and it is useful to know."
         )
     likely = sum(r.evidence == "likely" for r in results)
+    possible = len(flagged) - likely
+    parts = []
+    if likely:
+        parts.append(f"{likely} link(s) look likely")
+    if possible:
+        parts.append(f"{possible} possible link(s) need more logging")
     return (
-        f"With {n} days logged, {likely} link(s) look likely and {len(flagged) - likely} "
-        "are possible. These show what goes with more or fewer twitches, not what causes them."
+        f"With {n} days logged, " + " and ".join(parts) + ". These show what goes with more or "
+        "fewer twitches, not what causes them."
     )

@@ -1,0 +1,169 @@
+"""`twitchguide insights` and `twitchguide plan`: parse the period, call one function, render."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import click
+
+from twitchguide.cli.context import json_option, open_session
+from twitchguide.cli.output import echo_json
+
+if TYPE_CHECKING:
+    from twitchguide.insights.plan import ReliefPlan
+    from twitchguide.insights.report import Insights
+    from twitchguide.insights.triggers import TriggerResult
+
+_since_option = click.option(
+    "--since",
+    default="all",
+    show_default=True,
+    help="Period to analyse: all, or e.g. 90d, 12w, 2026-06-01.",
+)
+_EVIDENCE_TITLES = (
+    ("likely", "Likely links"),
+    ("possible", "Possible links (keep logging)"),
+)
+
+
+def _period(ctx: click.Context, since: str) -> tuple[date | None, date]:
+    from twitchguide.diary.timewords import parse_since
+    from twitchguide.errors import InvalidInput
+
+    today = open_session(ctx).user.today()
+    if since.strip().lower() == "all":
+        return None, today
+    first = parse_since(since, today)
+    if first > today:
+        raise InvalidInput("since", "is after today; use all, e.g. 90d, or a past date")
+    return first, today
+
+
+@click.command()
+@_since_option
+@json_option
+@click.pass_context
+def insights(ctx: click.Context, since: str, as_json: bool) -> None:
+    """What goes with more twitching, how sure we can be, and your patterns and strength trend."""
+    from twitchguide.insights.report import build_insights
+
+    start, end = _period(ctx, since)
+    session = open_session(ctx)
+    report = build_insights(session.store.load_diary(session.user), start=start, end=end)
+    if as_json:
+        echo_json(report.to_dict())
+    else:
+        click.echo(render_insights(report))
+
+
+@click.command()
+@_since_option
+@json_option
+@click.pass_context
+def plan(ctx: click.Context, since: str, as_json: bool) -> None:
+    """Your relief plan: the guide's relief steps, most relevant to you first, each with why."""
+    import dataclasses
+
+    from twitchguide.guide.content import load_guide
+    from twitchguide.insights.report import build_relief_plan
+
+    start, end = _period(ctx, since)
+    session = open_session(ctx)
+    diary = session.store.load_diary(session.user)
+    relief = build_relief_plan(diary, load_guide(), start=start, end=end)
+    if as_json:
+        echo_json(dataclasses.asdict(relief))
+    else:
+        click.echo(render_plan(relief))
+
+
+def render_insights(report: Insights) -> str:
+    """The terminal report: calm headline first, then patterns, links and strength."""
+    p, t = report.patterns, report.triggers
+    lines = ["Your twitch insights", ""]
+    lines += [f"  {line}" for line in report.headline]
+    if p.start is not None and p.end is not None:
+        lines += ["", f"Patterns, {p.start.isoformat()} to {p.end.isoformat()}"]
+        if p.by_region:
+            top = ", ".join(f"{c.region.replace('_', ' ')} {c.episodes}" for c in p.by_region[:5])
+            lines.append(f"  Where: {top}")
+        left, right = p.by_side.get("left", 0), p.by_side.get("right", 0)
+        if left + right:
+            lines.append(f"  Sides: left {left}, right {right}")
+        if p.episodes:
+            lines.append(
+                "  When: " + ", ".join(f"{name} {n}" for name, n in p.by_time_of_day.items())
+            )
+        if p.regions_per_week:
+            last_week = p.regions_per_week[-1].regions
+            lines.append(f"  Places with twitching in the last 7 days: {last_week}")
+        if p.hot_spot is not None:
+            h = p.hot_spot
+            where = f"{h.side + ' ' if h.side in ('left', 'right') else ''}{h.region}"
+            lines.append(
+                f"  Longest-running spot: {where.replace('_', ' ')}, "
+                f"{h.days_with_twitching} day(s) from {h.first_day.isoformat()}"
+                + (" (still going)" if h.still_going else "")
+            )
+        if p.trend_per_30_days is not None:
+            lines.append(f"  Trend: {p.trend_per_30_days.wording}")
+    lines += ["", "What goes with more or fewer twitches"]
+    shown = False
+    for evidence, title in _EVIDENCE_TITLES:
+        chosen = [r for r in t.results if r.evidence == evidence]
+        if chosen:
+            shown = True
+            lines.append(f"  {title}:")
+            lines += [f"   - {r.wording}" for r in chosen]
+    quiet = _quiet_factors(t.results)
+    if quiet:
+        lines.append("  No clear link yet: " + ", ".join(quiet) + ".")
+        shown = True
+    waiting = sorted({r.label for r in t.results if r.evidence == "not_enough_data"})
+    if waiting:
+        lines.append("  Not enough data yet: " + ", ".join(waiting) + ".")
+        shown = True
+    if not shown:
+        lines.append("  " + t.summary)
+    lines += [
+        "",
+        "  These links show what tends to happen together in your diary, not what causes what.",
+        "  To test a suspected trigger, try a few weeks with it and a few weeks without.",
+        "",
+        "Strength",
+        f"  {report.strength.wording}",
+    ]
+    return "\n".join(lines)
+
+
+def _quiet_factors(results: list[TriggerResult]) -> list[str]:
+    """Factors with no clear link, naming the day only when the other lag showed something."""
+    by_factor: dict[str, dict[int, TriggerResult]] = {}
+    for result in results:
+        by_factor.setdefault(result.label, {})[result.lag_days] = result
+    quiet = []
+    for label, lags in by_factor.items():
+        calm = [lag for lag, r in lags.items() if r.evidence == "no_clear_link"]
+        if len(calm) == len(lags):
+            quiet.append(label)
+        else:
+            quiet += [f"{label} ({'same day' if lag == 0 else 'the day before'})" for lag in calm]
+    return sorted(quiet)
+
+
+def render_plan(relief: ReliefPlan) -> str:
+    """The relief plan as a numbered list with the reason and sources of each step."""
+    lines = ["Your relief plan", ""]
+    personal = [item for item in relief.items if item.personal]
+    general = [item for item in relief.items if not item.personal]
+    if not personal:
+        lines.append("  Nothing in your diary points to one step yet; these are the guide's steps.")
+    for number, item in enumerate(personal + general, start=1):
+        if number == len(personal) + 1 and personal:
+            lines += ["", "Other steps from the guide"]
+        lines.append(f"  {number}. {item.title}")
+        lines.append(f"     Why: {item.reason}")
+        lines.append(f"     Sources: {', '.join(item.sources)}")
+    lines += ["", "  The guide gives the steps for each. Ask a doctor before starting supplements."]
+    return "\n".join(lines)

@@ -1,0 +1,219 @@
+"""Descriptive patterns over a period: how often, where, which side, when, spread, and the trend."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from twitchguide.diary.snapshot import Diary
+from twitchguide.insights import student_t
+from twitchguide.insights.daily_table import DailyTable
+from twitchguide.insights.ratefit import fit_rate_model
+
+RECENT_DAYS = 14
+MIN_TREND_DAYS = 14
+TIMES_OF_DAY: tuple[tuple[str, int, int], ...] = (
+    ("night", 0, 6),
+    ("morning", 6, 12),
+    ("afternoon", 12, 18),
+    ("evening", 18, 24),
+)
+
+
+@dataclass(frozen=True)
+class RegionCount:
+    """Episodes in one body region."""
+
+    region: str
+    episodes: int
+
+
+@dataclass(frozen=True)
+class WeekSpread:
+    """How many distinct body regions twitched in one week (weeks end on the period's last day)."""
+
+    week_start: date
+    regions: int
+
+
+@dataclass(frozen=True)
+class HotSpot:
+    """The longest run of consecutive days with twitching in one place (missing days skipped)."""
+
+    region: str
+    side: str | None
+    first_day: date
+    last_day: date
+    days_with_twitching: int
+    still_going: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """A rate ratio with its 95% interval, and the plain reading of it."""
+
+    rate_ratio: float
+    ci_low: float
+    ci_high: float
+    direction: str  # "more" | "fewer" | "no_meaningful_change"
+    wording: str
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Every descriptive figure for one period."""
+
+    start: date | None
+    end: date | None
+    days_in_period: int
+    days_logged: int
+    episodes: int
+    episodes_per_logged_day: float | None
+    by_region: list[RegionCount] = field(default_factory=list)
+    by_side: dict[str, int] = field(default_factory=dict)
+    side_balance: float | None = None
+    by_time_of_day: dict[str, int] = field(default_factory=dict)
+    regions_per_week: list[WeekSpread] = field(default_factory=list)
+    hot_spot: HotSpot | None = None
+    trend_per_30_days: Change | None = None
+    last_14_days: Change | None = None
+
+
+def describe_patterns(diary: Diary, table: DailyTable) -> Patterns:
+    """The patterns of the episodes inside the table's period."""
+    inside = [i for i, row in enumerate(table.episode_row) if row >= 0]
+    episodes = [diary.episodes[i] for i in inside]
+    rows = table.episode_row[inside]
+    n_logged = table.n_observed
+    sides = Counter(e.side or "not_given" for e in episodes)
+    left, right = sides.get("left", 0), sides.get("right", 0)
+    hours = Counter(int(h) for h in table.episode_hour[inside])
+    return Patterns(
+        start=table.days[0] if table.days else None,
+        end=table.days[-1] if table.days else None,
+        days_in_period=table.n_days,
+        days_logged=n_logged,
+        episodes=len(episodes),
+        episodes_per_logged_day=len(episodes) / n_logged if n_logged else None,
+        by_region=[
+            RegionCount(region, n)
+            for region, n in Counter(e.region for e in episodes).most_common()
+        ],
+        by_side=dict(sides),
+        side_balance=(right - left) / (right + left) if right + left else None,
+        by_time_of_day={
+            name: sum(hours.get(h, 0) for h in range(low, high)) for name, low, high in TIMES_OF_DAY
+        },
+        regions_per_week=_regions_per_week(table, [e.region for e in episodes], rows),
+        hot_spot=_hot_spot(table, [(e.region, e.side) for e in episodes], rows),
+        trend_per_30_days=_trend(table),
+        last_14_days=_recent_change(table),
+    )
+
+
+def _regions_per_week(table: DailyTable, regions: list[str], rows: np.ndarray) -> list[WeekSpread]:
+    # Weeks are counted back from the period's last day, so the newest week is always whole.
+    if not table.days:
+        return []
+    n = table.n_days
+    week_of = [(n - 1 - int(row)) // 7 for row in rows]
+    n_weeks = (n + 6) // 7
+    distinct: list[set[str]] = [set() for _ in range(n_weeks)]
+    for week, region in zip(week_of, regions, strict=True):
+        distinct[week].add(region)
+    out = []
+    for week in reversed(range(n_weeks)):
+        first = max(0, n - 7 * (week + 1))
+        out.append(WeekSpread(table.days[first], len(distinct[week])))
+    return out
+
+
+def _hot_spot(
+    table: DailyTable, places: list[tuple[str, str | None]], rows: np.ndarray
+) -> HotSpot | None:
+    days_by_place: dict[tuple[str, str | None], set[int]] = {}
+    for place, row in zip(places, rows, strict=True):
+        days_by_place.setdefault(place, set()).add(int(row))
+    best: HotSpot | None = None
+    for (region, side), day_rows in days_by_place.items():
+        run_start = previous = -1
+        count = 0
+        for row in sorted(day_rows):
+            # A logged day without twitching here ends the run; a missing day does not.
+            gap_logged = previous >= 0 and bool(table.observed[previous + 1 : row].any())
+            if previous < 0 or gap_logged:
+                run_start, count = row, 0
+            count += 1
+            previous = row
+            if best is None or count > best.days_with_twitching:
+                best = HotSpot(
+                    region=region,
+                    side=side,
+                    first_day=table.days[run_start],
+                    last_day=table.days[row],
+                    days_with_twitching=count,
+                    still_going=not table.observed[row + 1 :].any(),
+                )
+    return best
+
+
+def _rate_change(
+    table: DailyTable, column: np.ndarray, rows: np.ndarray
+) -> tuple[float, float, float] | None:
+    y = table.episodes[rows]
+    if y.sum() < 1 or np.ptp(column) == 0:
+        return None
+    x = np.column_stack([np.ones(len(rows)), column])
+    fit = fit_rate_model(x, y, np.log(table.hours[rows] / 16), np.zeros(2), alpha=None)
+    t_crit = student_t.quantile(0.975, fit.df_resid)
+    b, s = float(fit.coef[1]), float(fit.se[1])
+    return math.exp(b), math.exp(b - t_crit * s), math.exp(b + t_crit * s)
+
+
+def _trend(table: DailyTable) -> Change | None:
+    rows = np.flatnonzero(table.observed)
+    if len(rows) < MIN_TREND_DAYS:
+        return None
+    change = _rate_change(table, rows / 30.0, rows)
+    if change is None:
+        return None
+    return _change(*change, "Over the whole period, per 30 days")
+
+
+def _recent_change(table: DailyTable) -> Change | None:
+    rows = np.flatnonzero(table.observed)
+    recent = rows >= table.n_days - RECENT_DAYS
+    before = rows >= table.n_days - 3 * RECENT_DAYS
+    window = rows[before]
+    if recent.sum() < 7 or (before & ~recent).sum() < 7:
+        return None
+    change = _rate_change(table, recent[before].astype(np.float64), window)
+    if change is None:
+        return None
+    return _change(*change, "In the last 14 days, compared with the 4 weeks before")
+
+
+def _change(ratio: float, low: float, high: float, lead: str) -> Change:
+    if low <= 1.0 <= high:
+        return Change(
+            ratio,
+            low,
+            high,
+            "no_meaningful_change",
+            f"{lead}: no meaningful change in how often you twitch.",
+        )
+    more = low > 1.0
+    words = f"{round(abs(ratio - 1) * 100)}% {'more' if more else 'fewer'} twitch episodes"
+    near, far = sorted((round(abs(low - 1) * 100), round(abs(high - 1) * 100)))
+    span = f"{near}% to {far}%"
+    return Change(
+        ratio,
+        low,
+        high,
+        "more" if more else "fewer",
+        f"{lead}: about {words} (95% range: {span} {'more' if more else 'fewer'}).",
+    )
