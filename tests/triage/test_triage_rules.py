@@ -31,10 +31,15 @@ def test_compiled_json_matches_rules_yaml() -> None:
 
 
 def test_docs_match_the_rules() -> None:
+    # The sources list at the end follows the guide's sources.yaml, which other people edit;
+    # only the part generated from the rules and facts must match exactly.
     doc = (ROOT / "docs" / "triage.md").read_text(encoding="utf-8")
-    assert doc == reference.document(), (
-        "run: python -m twitchguide.triage.reference > docs/triage.md"
-    )
+    rules_part, _, sources_part = doc.partition("## Sources")
+    expected = reference.document().partition("## Sources")[0]
+    assert rules_part == expected, "run: python -m twitchguide.triage.reference > docs/triage.md"
+    book = load_rulebook()
+    for source in {s for rule in book.rules for s in rule.sources}:
+        assert f"`{source}`" in sources_part
 
 
 def test_every_rule_source_is_in_the_guide_sources() -> None:
