@@ -63,7 +63,9 @@ def _article_topic(article: Article, extra: tuple[Section, ...] = ()) -> Topic:
 def _region_topic(region: Region, guide: Guide) -> Topic:
     cited = region.sources
     names = [_lower_first(guide.causes[c].title) for c in region.causes]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    # Items such as "stress and anxiety" contain "and", so a list of them needs semicolons.
+    joiner = "; " if any(" and " in name for name in names) else ", "
+    listed = names[0] if len(names) == 1 else joiner.join(names[:-1]) + f"{joiner}and {names[-1]}"
     aliases = tuple(word for word, canonical in REGION_ALIASES.items() if canonical == region.id)
     return Topic(
         id=region.id,
