@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "guide": "twitchguide.cli.guide_commands:guide",
     "insights": "twitchguide.cli.insights_commands:insights",
     "plan": "twitchguide.cli.insights_commands:plan",
+    "check": "twitchguide.cli.check_commands:check",
 }
 
 

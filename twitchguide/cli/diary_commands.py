@@ -23,7 +23,9 @@ def notify_triage(ctx: click.Context) -> None:
     from twitchguide.cli.triage_notice import print_notice_after_write
 
     session = open_session(ctx)
-    print_notice_after_write(session.store.load_diary(session.user))
+    print_notice_after_write(
+        session.store.load_diary(session.user), session.user.emergency_number
+    )
 
 
 @click.command()

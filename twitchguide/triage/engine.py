@@ -72,7 +72,8 @@ class TriageResult:
 
     def one_line(self) -> str:
         """The level and the main reason in one line, for the notice after logging."""
-        return f"{self.title}: {self.reasons[0].explanation}"
+        first = self.reasons[0].explanation.split(". ")[0].rstrip(".")
+        return f"{self.title}. {first}."
 
 
 def with_known_classes(facts: TriageFacts) -> TriageFacts:

@@ -209,6 +209,10 @@ class TriageFacts:
             values[name] = _validate(name, spec.metadata, raw)
         return cls(**values)
 
+    def merged(self, newer: TriageFacts) -> TriageFacts:
+        """These facts with every fact known in `newer` taking its place (e.g. diary + answers)."""
+        return TriageFacts.from_dict({**self.to_dict(), **newer.to_dict()})
+
     def with_facts(self, **changes: Any) -> TriageFacts:
         """A copy with some facts changed, validated like from_dict."""
         merged = self.to_dict()

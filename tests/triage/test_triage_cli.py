@@ -1,0 +1,90 @@
+"""`twitchguide check` and the notice after diary writes, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import CliRun
+
+
+def answers(tmp_path: Path, data: object) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_check_answers_json_gives_level_reasons_advice_safety_net_sources(
+    run_cli_sqlite: CliRun, tmp_path: Path
+) -> None:
+    file = answers(tmp_path, {"face_drooping": True, "onset_sudden": True})
+    result = run_cli_sqlite("check", "--answers", file, "--json")
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["level"] == "emergency"
+    assert "Call emergency services now (999, 112 or 911)" in out["advice"]
+    assert out["reasons"][0]["rule"] == "sudden_face_speech_or_vision"
+    assert out["safety_net"] and "does not replace" in out["disclaimer"]
+    assert {"id": "nhs-stroke"}.items() <= out["sources"][0].items()
+    assert out["sources"][0]["url"].startswith("https://")
+
+
+def test_check_text_output_and_the_local_emergency_number(
+    run_cli_sqlite: CliRun, tmp_path: Path
+) -> None:
+    assert run_cli_sqlite("settings", "--emergency-number", "000").exit_code == 0
+    result = run_cli_sqlite("check", "--answers", answers(tmp_path, {"seizure": True}))
+    assert result.exit_code == 0, result.stderr
+    assert "Result: Emergency" in result.stdout
+    assert "Call emergency services now (000)" in result.stdout
+    assert "does not replace a doctor" in result.stdout
+
+
+def test_check_rejects_unknown_facts_and_bad_json(run_cli_sqlite: CliRun, tmp_path: Path) -> None:
+    bad = run_cli_sqlite("check", "--answers", answers(tmp_path, {"wekness": True}))
+    assert bad.exit_code == 2
+    assert "wekness: not a known fact" in bad.stderr
+    path = tmp_path / "broken.json"
+    path.write_text("{weakness: yes", encoding="utf-8")
+    broken = run_cli_sqlite("check", "--answers", str(path))
+    assert broken.exit_code == 2 and "answers: not valid JSON" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    assert run_cli_sqlite("check", "--json").exit_code == 2
+
+
+def test_interactive_check_calm_and_short_for_no_red_flags(run_cli_sqlite: CliRun) -> None:
+    result = run_cli_sqlite("check", input="calf\n3\n\n\n\n\n\n\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Most people answer none" in result.stdout
+    assert "Result: Self-care" in result.stdout
+    assert "How many weeks pregnant" not in result.stdout
+
+
+def test_interactive_check_stops_at_an_emergency(run_cli_sqlite: CliRun) -> None:
+    result = run_cli_sqlite("check", input="face\n\n1\n\nyes\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Result: Emergency" in result.stdout
+    assert "Do any of these apply to you?" not in result.stdout
+
+
+def test_interactive_check_asks_again_after_a_bad_answer(run_cli_sqlite: CliRun) -> None:
+    result = run_cli_sqlite("check", input="wing\ncalf\n30\n\n2\n\n\n\n\n")
+    assert "Please answer with body areas" in result.stdout
+    assert "Result: See a doctor soon" in result.stdout
+
+
+def test_check_with_diary_uses_the_diary(run_cli_sqlite: CliRun, tmp_path: Path) -> None:
+    assert run_cli_sqlite("symptom", "add", "--kind", "muscle_wasting").exit_code == 0
+    file = answers(tmp_path, {"weakness": False})
+    result = run_cli_sqlite("check", "--with-diary", "--answers", file, "--json")
+    assert json.loads(result.stdout)["level"] == "see_doctor_soon"
+
+
+def test_notice_after_log_only_above_self_care(run_cli_sqlite: CliRun) -> None:
+    quiet = run_cli_sqlite("log", "calf")
+    assert quiet.exit_code == 0 and "Triage" not in quiet.stderr + quiet.stdout
+    noted = run_cli_sqlite("symptom", "add", "--kind", "trouble_swallowing")
+    assert "Triage: See a doctor soon." in noted.stderr
+    logged = run_cli_sqlite("log", "calf", "--json")
+    json.loads(logged.stdout)  # the notice stays off stdout
+    assert "Triage: See a doctor soon." in logged.stderr

@@ -1,0 +1,151 @@
+"""`twitchguide check`: how soon to see a doctor, asked interactively or read from a JSON file."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from twitchguide.cli.context import json_option, open_session
+from twitchguide.cli.output import echo_json
+from twitchguide.errors import InvalidInput, TwitchguideError
+from twitchguide.triage.engine import TriageResult, TriageSettings, triage
+from twitchguide.triage.facts import TriageFacts
+from twitchguide.triage.questions import Question, apply_answer, next_question
+
+INTRO = (
+    "A short check on how soon to see a doctor about your twitching.\n"
+    "Answer what you can; press Enter to skip, or type ? if you are not sure."
+)
+
+
+@click.command()
+@click.option(
+    "--answers",
+    type=click.File("r", encoding="utf-8"),
+    help="a JSON file of facts (names in docs/triage.md); '-' reads standard input",
+)
+@click.option("--with-diary", is_flag=True, help="also use what your diary already says")
+@json_option
+@click.pass_context
+def check(ctx: click.Context, answers: Any, with_diary: bool, as_json: bool) -> None:
+    """How soon to see a doctor: the level, why, what to do, and when to come back.
+
+    Without --answers it asks a few questions and stops once the answer is settled.
+    Twitchguide does not replace a clinician.
+    """
+    settings, diary_facts = _context(ctx, with_diary)
+    if answers is not None:
+        facts = diary_facts.merged(_read_answers(answers))
+    elif as_json:
+        raise InvalidInput("answers", "--json needs --answers FILE.json")
+    else:
+        facts = _ask(diary_facts)
+    result = triage(facts, settings)
+    if as_json:
+        echo_json({**result.to_dict(), "sources": _sources(result), "facts": facts.to_dict()})
+    else:
+        _render(result)
+
+
+def _context(ctx: click.Context, with_diary: bool) -> tuple[TriageSettings, TriageFacts]:
+    """The person's emergency number (and diary facts if asked); never blocks the check."""
+    try:
+        session = open_session(ctx)
+    except TwitchguideError:
+        if with_diary:
+            raise
+        return TriageSettings(), TriageFacts()
+    settings = TriageSettings()
+    if session.user.emergency_number:
+        settings = TriageSettings(emergency_number=session.user.emergency_number)
+    if not with_diary:
+        return settings, TriageFacts()
+    from twitchguide.triage.diary_facts import facts_from_diary
+
+    return settings, facts_from_diary(session.store.load_diary(session.user), session.user.today())
+
+
+def _read_answers(stream: Any) -> TriageFacts:
+    try:
+        data = json.load(stream)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            "answers", f"not valid JSON ({error.msg}, line {error.lineno})"
+        ) from None
+    return TriageFacts.from_dict(data)
+
+
+def _ask(facts: TriageFacts) -> TriageFacts:
+    click.echo(INTRO)
+    asked: frozenset[str] = frozenset()
+    while (question := next_question(facts, asked)) is not None:
+        facts = _ask_one(facts, question)
+        asked |= {question.id}
+    click.echo("")
+    return facts
+
+
+def _ask_one(facts: TriageFacts, question: Question) -> TriageFacts:
+    click.echo("")
+    click.echo(question.text)
+    if question.kind == "checklist":
+        for number, label in enumerate(question.labels, start=1):
+            click.echo(f"  {number}. {label}")
+        prompt = "Numbers (e.g. 1,3), Enter for none"
+    elif question.kind == "yesno":
+        prompt = "yes / no"
+    else:
+        prompt = question.hint or "answer"
+    while True:
+        answer = click.prompt(prompt, default="", show_default=False)
+        try:
+            return apply_answer(facts, question, answer)
+        except InvalidInput as error:
+            click.echo(f"Please answer with {error.problem}.")
+
+
+def _sources(result: TriageResult) -> list[dict[str, str]]:
+    from twitchguide.errors import NotFound
+    from twitchguide.guide.content import source
+
+    found = []
+    for source_id in result.sources:
+        try:
+            entry = source(source_id)
+        except NotFound:
+            found.append({"id": source_id})
+            continue
+        found.append({"id": source_id, "title": entry.title, "publisher": entry.publisher,
+                      "url": entry.url})  # fmt: skip
+    return found
+
+
+def _render(result: TriageResult) -> None:
+    data = result.to_dict()
+    click.secho(f"Result: {result.title}", bold=True)
+    click.echo(f"What to do: {data['advice']}")
+    click.echo(f"By when: {result.by_when}")
+    click.echo("")
+    click.echo("Why:")
+    for reason in result.reasons:
+        if reason.level == result.level:
+            click.echo(f"  - {reason.explanation} [{', '.join(reason.sources)}]")
+    # An emergency answer stays focused on the one thing to do now.
+    lower = [r for r in result.reasons if r.level != result.level]
+    if lower and result.level != "emergency":
+        click.echo("Also worth knowing:")
+        for reason in lower:
+            click.echo(f"  - {reason.explanation} [{', '.join(reason.sources)}]")
+    click.echo("")
+    click.echo("Come back if:")
+    for line in result.safety_net:
+        click.echo(f"  - {line}")
+    click.echo("")
+    click.echo("Sources:")
+    for entry in _sources(result):
+        details = ". ".join(v for k, v in entry.items() if k != "id")
+        click.echo(f"  [{entry['id']}] {details}")
+    click.echo("")
+    click.echo(result.disclaimer)
