@@ -1,0 +1,355 @@
+"""Free text in, triage facts out: each fact with the words it came from, nothing guessed unseen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from twitchguide.triage.extract import numbers
+from twitchguide.triage.extract.lexicons import medicine_lexicon
+from twitchguide.triage.extract.negation import Judged, judge
+from twitchguide.triage.extract.phrases import find_phrases, lexicon
+from twitchguide.triage.extract.places import Place, find_places, overall_side
+from twitchguide.triage.extract.text import Token, tokenize
+from twitchguide.triage.extract.timex import TimeMention, condition_days, time_mentions
+from twitchguide.triage.facts import FACT_SPECS, SEROTONERGIC_CLASSES, TriageFacts
+
+FUNCTIONAL_SIGNS = (
+    "dropping_things",
+    "tripping",
+    "trouble_with_buttons",
+    "trouble_with_stairs",
+    "trouble_rising_from_chair",
+    "weakness_worsening",
+)
+SUDDEN_SIGNS = (
+    "face_drooping",
+    "weakness",
+    "numbness",
+    "trouble_speaking",
+    "double_vision",
+    "loss_of_balance",
+    "visual_disturbance",
+)
+# Facts worked out from others below; the phrase lexicon does not set them directly.
+DERIVED = frozenset(
+    {"sudden_symptoms_resolved", "frequent_cramps_despite_self_care", "medicine_new_or_changed",
+     "serotonergic_started_recently", "grip_decline"}
+)  # fmt: skip
+MEDICINE_DAYS_NEW = 42  # "in the last few weeks" (facts model): six weeks at most
+SEROTONERGIC_DAYS_NEW = 14
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where in the person's text a fact came from."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One fact, its value, the words it came from and how it was read."""
+
+    fact: str
+    value: Any
+    spans: tuple[Span, ...]
+    how: str
+
+    def to_dict(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {
+            "fact": self.fact,
+            "value": value,
+            "how": self.how,
+            "spans": [{"start": s.start, "end": s.end, "text": s.text} for s in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the text says: facts, their evidence, doubts, and notes that have no fact field."""
+
+    text: str
+    facts: TriageFacts
+    evidence: tuple[Evidence, ...]
+    unsure: tuple[Evidence, ...] = ()
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def evidence_for(self, fact: str) -> Evidence | None:
+        return next((e for e in self.evidence if e.fact == fact), None)
+
+
+class _Builder:
+    """Collects facts and evidence while reading one text."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.values: dict[str, Any] = {}
+        self.evidence: dict[str, Evidence] = {}
+        self.unsure: dict[str, Evidence] = {}
+        self.notes: dict[str, Any] = {}
+
+    def span(self, first: int, last: int) -> Span:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return Span(start, end, self.text[start:end])
+
+    def set(self, fact: str, value: Any, spans: Sequence[Span], how: str) -> None:
+        self.values[fact] = value
+        self.evidence[fact] = Evidence(fact, value, tuple(spans), how)
+        self.unsure.pop(fact, None)
+
+
+def extract_facts(text: str, now: datetime | None = None) -> Extraction:
+    """Read a free-text description into TriageFacts, with the span of text behind each fact."""
+    now = now or datetime.now(UTC)
+    tokens = tokenize(text)
+    build = _Builder(text, tokens)
+    judged = judge(tokens, find_phrases(tokens, lexicon()))
+    by_concept: dict[str, list[Judged]] = {}
+    for item in judged:
+        by_concept.setdefault(item.match.concept, []).append(item)
+
+    _bool_facts(build, by_concept)
+    _functional_signs(build)
+    mentions = time_mentions(tokens, now)
+    medicine_times = _medicines(build, by_concept, mentions)
+    _places(build, by_concept, judged)
+    _duration(build, mentions, medicine_times)
+    _numbers(build, by_concept)
+    _combined(build, by_concept)
+    _notes(build, by_concept)
+    facts = TriageFacts.from_dict(build.values)
+    return Extraction(
+        text=text,
+        facts=facts,
+        evidence=tuple(build.evidence[name] for name in FACT_SPECS if name in build.evidence),
+        unsure=tuple(build.unsure.values()),
+        notes=build.notes,
+    )
+
+
+def _stance_of(items: Sequence[Judged]) -> tuple[str | None, list[Judged]]:
+    """A stated sign wins over a denial elsewhere: safety first, and people correct themselves."""
+    for stance in ("yes", "no", "unsure"):
+        chosen = [item for item in items if item.stance == stance]
+        if chosen:
+            return stance, chosen
+    return None, []
+
+
+def _bool_facts(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
+    for name, spec in FACT_SPECS.items():
+        if spec.metadata["kind"] != "bool" or name in DERIVED or name not in by_concept:
+            continue
+        stance, chosen = _stance_of(by_concept[name])
+        spans = [build.span(j.match.first, j.match.last) for j in chosen]
+        if stance == "yes":
+            build.set(name, True, spans, "said")
+        elif stance == "no":
+            build.set(name, False, spans, "said no")
+        elif stance == "unsure":
+            build.unsure[name] = Evidence(name, None, tuple(spans), "not sure")
+
+
+def _functional_signs(build: _Builder) -> None:
+    """Dropping things or tripping is weakness even when the person says they are not weak."""
+    values = build.values
+    if values.get("tingling_around_mouth") is True and values.get("tingling") is not True:
+        build.set("tingling", True, build.evidence["tingling_around_mouth"].spans, "said")
+    if values.get("weakness") is True:
+        return
+    for sign in (*FUNCTIONAL_SIGNS, "ascending_weakness"):
+        if values.get(sign) is True:
+            build.set("weakness", True, build.evidence[sign].spans, f"from a sign: {sign}")
+            return
+
+
+def _near(a_first: int, a_last: int, b_first: int, b_last: int, window: int) -> bool:
+    return b_first - a_last <= window and a_first - b_last <= window
+
+
+def _medicines(
+    build: _Builder, by_concept: dict[str, list[Judged]], mentions: Sequence[TimeMention]
+) -> list[TimeMention]:
+    """Medicine names and classes, whether one is new or changed; returns their time mentions."""
+    tokens = build.tokens
+    med = medicine_lexicon()
+    taken = [j for j in judge(tokens, find_phrases(tokens, med.lexicon)) if j.stance != "no"]
+    starts = [j.match for j in by_concept.get("_recent_start", [])]
+    general = by_concept.get("_medicines_general", [])
+    attached: list[TimeMention] = []
+    if taken:
+        names = tuple(dict.fromkeys(j.match.concept for j in taken))
+        spans = [build.span(j.match.first, j.match.last) for j in taken]
+        classes = tuple(dict.fromkeys(k for n in names for k in med.classes[n]))
+        build.set("medicines", names, spans, "said")
+        build.set("medicine_classes", classes, spans, "worked out from the medicine names")
+    elif general and all(j.stance == "no" for j in general):
+        spans = [build.span(j.match.first, j.match.last) for j in general]
+        build.set("medicines", (), spans, "said no")
+        build.set("medicine_classes", (), spans, "said no")
+    anchors = [(j, j.match) for j in taken] + [(j, j.match) for j in general]
+    new_via: list[tuple[Judged, int | None]] = []
+    for item, match in anchors:
+        own = [
+            m for m in mentions if 0 <= m.first - match.last <= 6 or 0 <= match.first - m.last <= 4
+        ]
+        attached.extend(own)
+        days = max((m.days for m in own), default=None)
+        start = next(
+            (s for s in starts if _near(s.first, s.last, match.first, match.last, 4)), None
+        )
+        if start is None:
+            if days is not None and days > MEDICINE_DAYS_NEW and item.stance == "yes":
+                new_via.append((item, None))
+            continue
+        if item.stance == "no":
+            build.set(
+                "medicine_new_or_changed", False, [build.span(start.first, match.last)], "said no"
+            )
+            continue
+        new_via.append((item, -1 if days is None else int(days)))
+    _medicine_change(build, new_via, med.classes)
+    return attached
+
+
+def _medicine_change(
+    build: _Builder, new_via: list[tuple[Judged, int | None]], classes: dict[str, tuple[str, ...]]
+) -> None:
+    recent = [(j, d) for j, d in new_via if d is not None and d <= MEDICINE_DAYS_NEW]
+    if recent:
+        spans = [build.span(j.match.first, j.match.last) for j, _ in recent]
+        build.set("medicine_new_or_changed", True, spans, "said")
+        serotonergic = [
+            (j, d)
+            for j, d in recent
+            if d <= SEROTONERGIC_DAYS_NEW
+            and set(classes.get(j.match.concept, ())) & set(SEROTONERGIC_CLASSES)
+        ]
+        if serotonergic:
+            spans = [build.span(j.match.first, j.match.last) for j, _ in serotonergic]
+            build.set("serotonergic_started_recently", True, spans, "said")
+    elif new_via and "medicine_new_or_changed" not in build.values:
+        spans = [build.span(j.match.first, j.match.last) for j, _ in new_via]
+        build.set("medicine_new_or_changed", False, spans, "taken for longer than a few weeks")
+
+
+def _places(build: _Builder, by_concept: dict[str, list[Judged]], judged: list[Judged]) -> None:
+    places: list[Place] = find_places(build.tokens, judged)
+    if not places:
+        return
+    regions = tuple(dict.fromkeys(p.region for p in places))
+    spans = [build.span(p.first, p.last) for p in places]
+    build.set("regions", regions, spans, "said")
+    vague = sorted({p.vague for p in places if p.vague})
+    if vague:
+        build.notes["vague_regions"] = vague
+    side = overall_side(build.tokens, places)
+    if side is not None:
+        build.set("side", side[0], [build.span(side[1], side[2])], "said")
+
+
+def _duration(
+    build: _Builder, mentions: Sequence[TimeMention], medicine_times: Sequence[TimeMention]
+) -> None:
+    skip = {id(m) for m in medicine_times}
+    longest = condition_days([m for m in mentions if id(m) not in skip])
+    if longest is None:
+        return
+    days = round(longest.days, 3)
+    span = build.span(longest.first, longest.last)
+    build.set("duration_days", days, [span], "read as days")
+    if build.values.get("regions") == ("eyelid",):
+        build.set("eyelid_twitch_days", days, [span], "read as days")
+
+
+def _numbers(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
+    tokens = build.tokens
+    age = numbers.find_age(tokens)
+    if age is not None:
+        build.set("age_years", age.value, [build.span(max(0, age.first), age.last)], "read")
+    weeks = numbers.find_pregnancy_weeks(tokens)
+    if weeks is not None:
+        span = build.span(weeks.first, weeks.last)
+        build.set("pregnancy_weeks", weeks.value, [span], "read")
+        if build.values.get("pregnant") is not True:
+            build.set("pregnant", True, [span], "said")
+    caffeine = numbers.find_caffeine(tokens)
+    if caffeine is not None:
+        span = build.span(caffeine.first, caffeine.last)
+        build.set("caffeine_mg", min(caffeine.value, 3000.0), [span], "counted drinks")
+    elif any(j.stance == "yes" for j in by_concept.get("_caffeine_none", [])):
+        found = next(j for j in by_concept["_caffeine_none"] if j.stance == "yes").match
+        build.set("caffeine_mg", 0.0, [build.span(found.first, found.last)], "said none")
+    sleep = numbers.find_sleep_hours(tokens)
+    if sleep is not None:
+        build.set("sleep_hours", sleep.value, [build.span(sleep.first, sleep.last)], "read")
+    for concept, fact in (("_stress", "stress"), ("_anxiety", "anxiety")):
+        stance, chosen = _stance_of(by_concept.get(concept, []))
+        if stance == "yes":
+            level = max(
+                numbers.scale_from_words(tokens, j.match.first, j.match.last) for j in chosen
+            )
+            spans = [build.span(j.match.first, j.match.last) for j in chosen]
+            build.set(fact, level, spans, "read on a 1-5 scale")
+        elif stance == "no":
+            spans = [build.span(j.match.first, j.match.last) for j in chosen]
+            build.set(fact, 1, spans, "said no")
+    if "stress" not in build.values:
+        calm = [j for j in by_concept.get("_calm", []) if j.stance == "yes"]
+        if calm:
+            build.set("stress", 1, [build.span(calm[0].match.first, calm[0].match.last)], "said")
+
+
+def _yes(by_concept: dict[str, list[Judged]], concept: str) -> list[Judged]:
+    return [j for j in by_concept.get(concept, []) if j.stance == "yes"]
+
+
+def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
+    values = build.values
+    resolved = _yes(by_concept, "_resolved")
+    sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True]
+    if values.get("onset_sudden") is True and resolved and sudden_signs:
+        spans = [
+            *build.evidence["onset_sudden"].spans,
+            *build.evidence[sudden_signs[0]].spans,
+            build.span(resolved[0].match.first, resolved[0].match.last),
+        ]
+        build.set("sudden_symptoms_resolved", True, spans, "worked out: sudden, then went away")
+    not_helping = _yes(by_concept, "_self_care_not_helping")
+    if values.get("cramps") is True and not_helping:
+        spans = [
+            *build.evidence["cramps"].spans,
+            build.span(not_helping[0].match.first, not_helping[0].match.last),
+        ]
+        build.set("frequent_cramps_despite_self_care", True, spans, "said")
+
+
+def _notes(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
+    for concept, note in (
+        ("_poor_sleep", "poor_sleep"),
+        ("_exercise", "after_exercise"),
+        ("_intermittent", "comes_and_goes"),
+        ("_caffeine_high", "lots_of_caffeine"),
+        ("_cramps_frequent", "frequent_cramps"),
+        ("_twitch", "twitching_mentioned"),
+    ):
+        if _yes(by_concept, concept):
+            build.notes[note] = True
+
+
+def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
+    """JSON-ready: facts, evidence with spans, doubts and notes."""
+    return {
+        "text": extraction.text,
+        "facts": extraction.facts.to_dict(),
+        "evidence": [e.to_dict() for e in extraction.evidence],
+        "unsure": [e.to_dict() for e in extraction.unsure],
+        "notes": dict(extraction.notes),
+    }

@@ -1,0 +1,215 @@
+"""Whether each phrase found is affirmed, denied or left in doubt ("no weakness", "not sure if")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from twitchguide.triage.extract.phrases import PhraseMatch
+from twitchguide.triage.extract.text import Token
+
+Stance = Literal["yes", "no", "unsure"]
+
+NEGATIONS = frozenset(
+    [
+        "no",
+        "not",
+        "never",
+        "without",
+        "denies",
+        "deny",
+        "denied",
+        "denying",
+        "none",
+        "nor",
+        "neither",
+        "don't",
+        "doesn't",
+        "didn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "won't",
+        "ain't",
+        "zero",
+        "nothing",
+        "nil",
+        "nope",
+    ]
+)
+# Words after a negation that turn it into doubt: "I don't think I'm weak" is not a denial.
+DOUBT_AFTER_NEGATION = frozenset({"think", "know", "believe", "reckon", "sure", "certain"})
+DOUBT = frozenset({"unsure", "dunno", "wondering", "wonder", "maybe_not"})
+# Two-word doubts and hypotheticals: the person has not said the sign is there.
+DOUBT_PAIRS = frozenset(
+    {
+        ("what", "if"),
+        ("worried", "about"),
+        ("worry", "about"),
+        ("scared", "of"),
+        ("afraid", "of"),
+        ("fear", "of"),
+        ("in", "case"),
+        ("could", "it"),
+        ("signs", "of"),
+        ("can't", "tell"),
+        ("to", "tell"),
+        ("to", "say"),
+        ("not", "sure"),
+        ("look", "out"),
+        ("watch", "for"),
+    }
+)
+PSEUDO_NEGATION_NEXT = frozenset({"only", "just", "doubt", "matter", "idea", "wonder"})
+# A new thought starts here; a negation before it does not reach past it.
+BOUNDARIES = frozenset(
+    [
+        ".",
+        "!",
+        "?",
+        ";",
+        ":",
+        "(",
+        ")",
+        "but",
+        "though",
+        "tho",
+        "although",
+        "however",
+        "except",
+        "yet",
+        "apart",
+        "besides",
+        "still",
+        "because",
+        "then",
+        "now",
+        "also",
+        "so",
+        "whereas",
+        "while",
+    ]
+)
+LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "any", "no", "-", "either", "&"})
+FREE_WORDS = 4
+POST_DENIALS = frozenset({"no", "none", "nope", "nil", "negative", "absent", "n"})
+POST_LEAD = frozenset({":", "-", "?", "=", "—", "is", "was", "are", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A phrase match and the stance the text takes on it."""
+
+    match: PhraseMatch
+    stance: Stance
+
+
+def judge(tokens: Sequence[Token], matches: Sequence[PhraseMatch]) -> list[Judged]:
+    """The stance of every match: its own polarity, turned by any negation or doubt governing it."""
+    ends: dict[int, PhraseMatch] = {}
+    for match in matches:
+        known = ends.get(match.last - 1)
+        if known is None or match.first < known.first:
+            ends[match.last - 1] = match
+    judged = []
+    for match in matches:
+        cue = _governing_cue(tokens, match, ends) or _post_denial(tokens, match)
+        judged.append(Judged(match, _stance(match.polarity, cue, tokens, match)))
+    return judged
+
+
+def _stance(polarity: bool, cue: str | None, tokens: Sequence[Token], match: PhraseMatch) -> Stance:
+    inner_negation = any(tokens[i].norm in NEGATIONS for i in range(match.first, match.last))
+    if not polarity:
+        # "speech is fine" says no; "speech isn't fine" or "no, speech is fine?" is not a no.
+        if inner_negation:
+            return "yes"
+        if cue == "no":
+            return "yes"
+        return "unsure" if cue == "unsure" else "no"
+    if cue == "no":
+        return "no"
+    if cue == "unsure":
+        return "unsure"
+    return "yes"
+
+
+def _cue_at(tokens: Sequence[Token], at: int) -> str | None:
+    """'no' or 'unsure' if a negation or doubt word sits at token `at`."""
+    word = tokens[at].norm
+    after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+    before = tokens[at - 1].norm if at > 0 else ""
+    if (before, word) in DOUBT_PAIRS or word in DOUBT:
+        return "unsure"
+    if word in NEGATIONS:
+        if after in DOUBT_AFTER_NEGATION:
+            return "unsure"
+        if after in PSEUDO_NEGATION_NEXT or after in (",", ".", "!", "-"):
+            return None
+        return "no"
+    return None
+
+
+def _governing_cue(
+    tokens: Sequence[Token], match: PhraseMatch, ends: dict[int, PhraseMatch]
+) -> str | None:
+    """Walk back from the match: a cue within a few words, or at the head of a list it is in."""
+    position = match.first - 1
+    free = 0
+    crossed_comma = False
+    current = match
+    while position >= 0:
+        token = tokens[position]
+        if token.norm in BOUNDARIES:
+            return None
+        cue = _cue_at(tokens, position)
+        if cue is not None:
+            return cue
+        previous = ends.get(position)
+        if previous is not None and previous is not current:
+            if free:
+                return None
+            if crossed_comma and not _list_closes(tokens, current, ends):
+                return None
+            current = previous
+            position = previous.first - 1
+            crossed_comma = False
+            continue
+        if token.norm == ",":
+            crossed_comma = True
+        elif token.norm not in LIST_JOINERS:
+            free += 1
+            if free > FREE_WORDS:
+                return None
+        position -= 1
+    return None
+
+
+def _list_closes(tokens: Sequence[Token], item: PhraseMatch, ends: dict[int, PhraseMatch]) -> bool:
+    """True if 'a, b' goes on as a list ('a, b or c'): only then does a comma carry a 'no'."""
+    position = item.last
+    while position < len(tokens) and tokens[position].norm in (",", "or", "nor", "and"):
+        if tokens[position].norm in ("or", "nor", "and"):
+            return any(m.first == position + 1 for m in ends.values())
+        position += 1
+    return False
+
+
+def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
+    """'weakness: no' and 'numbness? none' deny what comes before them."""
+    position = match.last
+    skipped = 0
+    while position < len(tokens) and tokens[position].norm in POST_LEAD and skipped < 2:
+        position += 1
+        skipped += 1
+    if skipped == 0 or position >= len(tokens):
+        return None
+    if tokens[position].norm not in POST_DENIALS:
+        return None
+    following = tokens[position + 1].norm if position + 1 < len(tokens) else "."
+    return "no" if following in (".", ",", "!", ";", "and", "\n", ")") else None

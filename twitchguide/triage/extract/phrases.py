@@ -1,0 +1,194 @@
+"""The phrase lexicon (phrases.yaml) compiled into a matcher that finds ideas in tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from twitchguide.triage.extract.text import FuzzyVocabulary, Token
+
+GAP = "..."
+GAP_WORDS = 3
+# A gap never reaches across these: they start a new thought.
+HARD_STOPS = frozenset({".", "!", "?", ";", "but", "though", "although", "however", "except"})
+
+
+def _protected_words() -> frozenset[str]:
+    text = resources.files("twitchguide.triage.extract").joinpath("common_words.txt").read_text()
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word for line in lines for word in line.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One position in a pattern: a set of words, prefixes, a gap, or optional."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    gap: bool = False
+    optional: bool = False
+
+    def accepts(self, token: Token, vocabulary: FuzzyVocabulary) -> bool:
+        norm = token.norm
+        if norm in self.words:
+            return True
+        if any(norm.startswith(prefix) for prefix in self.prefixes):
+            return True
+        corrected = vocabulary.lookup(norm)
+        return corrected is not None and (corrected in self.words or corrected in self.prefixes)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A compiled phrase pattern for one idea."""
+
+    concept: str
+    polarity: bool
+    elements: tuple[Element, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """An idea found in the text: tokens [first, last) and whether the phrase says yes or no."""
+
+    concept: str
+    polarity: bool
+    first: int
+    last: int
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All patterns, indexed by what their first element accepts, plus per-idea exclusions."""
+
+    patterns: tuple[Pattern, ...]
+    by_word: dict[str, tuple[Pattern, ...]]
+    by_prefix: tuple[tuple[str, Pattern], ...]
+    vocabulary: FuzzyVocabulary
+    not_after: dict[str, frozenset[str]]
+    not_before: dict[str, frozenset[str]]
+
+
+def _element(raw: str) -> Element:
+    if raw == GAP:
+        return Element(frozenset(), (), gap=True)
+    optional = raw.startswith("[") and raw.endswith("]")
+    body = raw[1:-1] if optional else raw
+    words = []
+    prefixes = []
+    for alternative in body.split("|"):
+        if alternative.endswith("*") and len(alternative) > 1:
+            prefixes.append(alternative[:-1])
+        elif alternative:
+            words.append(alternative)
+    return Element(frozenset(words), tuple(prefixes), optional=optional)
+
+
+def compile_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Compile the phrases.yaml structure; a malformed entry fails loudly at load time."""
+    patterns: list[Pattern] = []
+    not_after: dict[str, frozenset[str]] = {}
+    not_before: dict[str, frozenset[str]] = {}
+    for concept, entry in data.items():
+        for key, polarity in (("present", True), ("absent", False)):
+            for text in entry.get(key) or ():
+                elements = tuple(_element(part) for part in str(text).split())
+                if not elements or elements[0].gap or elements[0].optional or elements[-1].gap:
+                    raise ValueError(f"phrases.yaml {concept}: bad pattern {text!r}")
+                patterns.append(Pattern(concept, polarity, elements, str(text)))
+        not_after[concept] = frozenset(entry.get("not_after") or ())
+        not_before[concept] = frozenset(entry.get("not_before") or ())
+    # Prefixes are words too ("fever*" lets "fevr" be found as "fever").
+    words = {word for p in patterns for e in p.elements for word in (*e.words, *e.prefixes)}
+    by_word: dict[str, list[Pattern]] = {}
+    by_prefix: list[tuple[str, Pattern]] = []
+    for pattern in patterns:
+        first = pattern.elements[0]
+        for word in first.words:
+            by_word.setdefault(word, []).append(pattern)
+        by_prefix.extend((prefix, pattern) for prefix in first.prefixes)
+    return Lexicon(
+        patterns=tuple(patterns),
+        by_word={word: tuple(found) for word, found in by_word.items()},
+        by_prefix=tuple(by_prefix),
+        vocabulary=FuzzyVocabulary((w for w in words if w.isalpha()), _protected_words()),
+        not_after=not_after,
+        not_before=not_before,
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The package's phrase lexicon, loaded once."""
+    import yaml
+
+    text = resources.files("twitchguide.triage.extract").joinpath("phrases.yaml").read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return compile_lexicon(yaml.load(text, Loader=loader))
+
+
+def _match_from(
+    elements: tuple[Element, ...], tokens: list[Token], at: int, vocabulary: FuzzyVocabulary
+) -> int | None:
+    """End index of the longest match of elements starting at token `at`, or None."""
+    if not elements:
+        return at
+    head, rest = elements[0], elements[1:]
+    if head.gap:
+        best: int | None = None
+        for skip in range(GAP_WORDS + 1):
+            position = at + skip
+            if position > len(tokens):
+                break
+            if skip and tokens[position - 1].norm in HARD_STOPS:
+                break
+            end = _match_from(rest, tokens, position, vocabulary)
+            if end is not None and (best is None or end > best):
+                best = end
+        return best
+    ends: list[int] = []
+    if at < len(tokens) and head.accepts(tokens[at], vocabulary):
+        end = _match_from(rest, tokens, at + 1, vocabulary)
+        if end is not None:
+            ends.append(end)
+    if head.optional:
+        end = _match_from(rest, tokens, at, vocabulary)
+        if end is not None:
+            ends.append(end)
+    return max(ends) if ends else None
+
+
+def find_phrases(tokens: list[Token], lex: Lexicon | None = None) -> list[PhraseMatch]:
+    """Every idea the lexicon finds, the longest match per pattern start, in text order."""
+    lex = lex or lexicon()
+    found: dict[tuple[str, bool, int], PhraseMatch] = {}
+    for at, token in enumerate(tokens):
+        if not token.is_word and not token.is_number:
+            continue
+        candidates: list[Pattern] = list(lex.by_word.get(token.norm, ()))
+        corrected = lex.vocabulary.lookup(token.norm)
+        if corrected is not None and corrected != token.norm:
+            candidates.extend(lex.by_word.get(corrected, ()))
+        candidates.extend(
+            p for prefix, p in lex.by_prefix if token.norm.startswith(prefix) or corrected == prefix
+        )
+        for pattern in candidates:
+            end = _match_from(pattern.elements, tokens, at, lex.vocabulary)
+            if end is None or _excluded(pattern.concept, tokens, at, end, lex):
+                continue
+            key = (pattern.concept, pattern.polarity, at)
+            previous = found.get(key)
+            if previous is None or end > previous.last:
+                found[key] = PhraseMatch(pattern.concept, pattern.polarity, at, end, pattern.text)
+    return sorted(found.values(), key=lambda m: (m.first, -m.last, m.concept))
+
+
+def _excluded(concept: str, tokens: list[Token], first: int, last: int, lex: Lexicon) -> bool:
+    before = {tokens[i].norm for i in range(max(0, first - 2), first)}
+    if before & lex.not_after[concept]:
+        return True
+    return last < len(tokens) and tokens[last].norm in lex.not_before[concept]

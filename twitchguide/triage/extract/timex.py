@@ -1,0 +1,235 @@
+"""Time in free text: "for 3 weeks", "10 days now", "since monday", "yesterday", "about 2 mins"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from twitchguide.triage.extract.text import Token
+
+Anchor = Literal["for", "ago", "since", "bare", "day_word", "lasting"]
+
+UNIT_SECONDS: dict[str, float] = {
+    "second": 1,
+    "seconds": 1,
+    "minute": 60,
+    "minutes": 60,
+    "hour": 3600,
+    "hours": 3600,
+    "day": 86400,
+    "days": 86400,
+    "night": 86400,
+    "nights": 86400,
+    "week": 7 * 86400,
+    "weeks": 7 * 86400,
+    "fortnight": 14 * 86400,
+    "fortnights": 14 * 86400,
+    "month": 30 * 86400,
+    "months": 30 * 86400,
+    "year": 365 * 86400,
+    "years": 365 * 86400,
+}
+# Units glued to a number ("10d", "3h", "2w"); a lone letter elsewhere is not a unit.
+GLUED_UNITS: dict[str, str] = {
+    "d": "days",
+    "h": "hours",
+    "w": "weeks",
+    "s": "seconds",
+    "sec": "seconds",
+    "secs": "seconds",
+    "min": "minutes",
+    "mins": "minutes",
+}
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "couple": 2,
+    "few": 3,
+    "several": 3,
+    "half": 0.5,
+    "dozen": 12,
+}
+# "for weeks" with no number: read as the least it can mean, never more.
+PLURAL_ALONE = {"days": 2.0, "weeks": 14.0, "months": 60.0, "years": 730.0}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_WORDS: dict[tuple[str, ...], float] = {
+    ("yesterday",): 1,
+    ("today",): 0.25,
+    ("this", "morning"): 0.25,
+    ("this", "afternoon"): 0.2,
+    ("this", "evening"): 0.1,
+    ("tonight",): 0.1,
+    ("last", "night"): 0.5,
+    ("last", "week"): 7,
+    ("last", "month"): 30,
+    ("last", "year"): 365,
+    ("the", "weekend"): 2,
+}
+FOR_CUES = frozenset({"for", "past", "last", "over", "nearly", "almost", "about", "around", "like"})
+AGO_WORDS = frozenset({"ago", "back"})
+NOW_WORDS = frozenset({"now", "straight", "running", "solid", "already", "non", "nonstop"})
+NOT_DURATION_AFTER = frozenset({"pregnant", "along", "old", "postpartum", "gestation"})
+LASTING_CUES = frozenset({"lasts", "lasting", "lasted", "each", "per"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A stretch of time the text states, in seconds, and how it was put."""
+
+    seconds: float
+    first: int
+    last: int
+    anchor: Anchor
+
+    @property
+    def days(self) -> float:
+        return self.seconds / 86400
+
+
+def _number(tokens: Sequence[Token], at: int) -> tuple[float, int] | None:
+    """A number starting at `at` ("3", "two", "a couple of", "1-2", "2 or 3"), and where it ends."""
+    if at >= len(tokens):
+        return None
+    word = tokens[at].norm
+    value: float | None = None
+    end = at + 1
+    if tokens[at].is_number:
+        try:
+            value = float(word)
+        except ValueError:
+            return None
+    elif word in NUMBER_WORDS:
+        value = NUMBER_WORDS[word]
+        if word in ("a", "an") and end < len(tokens) and tokens[end].norm in ("couple", "few"):
+            value = NUMBER_WORDS[tokens[end].norm]
+            end += 1
+        elif word == "half" and end < len(tokens) and tokens[end].norm in ("a", "an"):
+            end += 1
+        if end < len(tokens) and tokens[end].norm == "of" and value != 1:
+            end += 1
+    if value is None:
+        return None
+    # Ranges read as their upper end: a longer time is the more careful reading.
+    if end + 1 < len(tokens) and tokens[end].norm in ("-", "to", "or", "/"):
+        upper = _number(tokens, end + 1)
+        if upper is not None and upper[0] >= value:
+            return upper
+    return value, end
+
+
+def _unit(tokens: Sequence[Token], at: int, number_end: int | None) -> tuple[float, int] | None:
+    if at >= len(tokens):
+        return None
+    word = tokens[at].norm
+    glued = number_end is not None and tokens[at].start == tokens[at - 1].end
+    if glued and word in GLUED_UNITS:
+        word = GLUED_UNITS[word]
+    if word in UNIT_SECONDS:
+        end = at + 1
+        # "a month and a half"
+        if (
+            end + 2 < len(tokens)
+            and tokens[end].norm == "and"
+            and tokens[end + 1].norm in ("a", "an")
+            and tokens[end + 2].norm == "half"
+        ):
+            return UNIT_SECONDS[word] * 1.5, end + 3
+        return UNIT_SECONDS[word], end
+    return None
+
+
+def time_mentions(tokens: Sequence[Token], now: datetime | None = None) -> list[TimeMention]:
+    """Every stretch of time stated in the text, in text order."""
+    found: list[TimeMention] = []
+    at = 0
+    while at < len(tokens):
+        mention = _mention_at(tokens, at, now)
+        if mention is None:
+            at += 1
+            continue
+        found.append(mention)
+        at = mention.last
+    return found
+
+
+def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeMention | None:
+    word = tokens[at].norm
+    before = tokens[at - 1].norm if at > 0 else ""
+    if word == "since":
+        return _since(tokens, at, now)
+    for words, days in DAY_WORDS.items():
+        if tuple(t.norm for t in tokens[at : at + len(words)]) == words:
+            return TimeMention(days * 86400, at, at + len(words), "day_word")
+    number = _number(tokens, at)
+    if number is not None:
+        value, end = number
+        unit = _unit(tokens, end, end)
+        if unit is not None:
+            seconds, last = unit
+            if last < len(tokens) and tokens[last].norm in NOT_DURATION_AFTER:
+                return None
+            return TimeMention(value * seconds, at, last, _anchor(tokens, at, last))
+    if word in PLURAL_ALONE and before in ("for", "over", "few", "many"):
+        return TimeMention(PLURAL_ALONE[word] * 86400, at, at + 1, "for")
+    return None
+
+
+def _anchor(tokens: Sequence[Token], first: int, last: int) -> Anchor:
+    before = tokens[first - 1].norm if first > 0 else ""
+    before2 = tokens[first - 2].norm if first > 1 else ""
+    after = tokens[last].norm if last < len(tokens) else ""
+    if after in AGO_WORDS:
+        return "ago"
+    if before in LASTING_CUES or before2 in LASTING_CUES or after in ("each", "at", "long"):
+        return "lasting"
+    if before in FOR_CUES or before2 in ("for", "past", "last") or after in NOW_WORDS:
+        return "for"
+    return "bare"
+
+
+def _since(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeMention | None:
+    nxt = at + 1
+    if nxt >= len(tokens):
+        return None
+    word = tokens[nxt].norm
+    if word == "last" and nxt + 1 < len(tokens) and tokens[nxt + 1].norm in WEEKDAYS:
+        nxt += 1
+        word = tokens[nxt].norm
+        extra = 7.0
+    else:
+        extra = 0.0
+    if word in WEEKDAYS and now is not None:
+        back = (now.weekday() - WEEKDAYS.index(word)) % 7 or 7
+        return TimeMention((back + extra) * 86400, at, nxt + 1, "since")
+    inner = _mention_at(tokens, nxt, now)
+    if inner is not None:
+        return TimeMention(inner.seconds, at, inner.last, "since")
+    return None
+
+
+def condition_days(mentions: Sequence[TimeMention]) -> TimeMention | None:
+    """How long the trouble has gone on: the longest stated stretch that is not one episode."""
+    usable = [
+        m
+        for m in mentions
+        if m.anchor != "lasting" and (m.seconds >= 3600 or m.anchor in ("ago", "since", "day_word"))
+    ]
+    return max(usable, key=lambda m: m.seconds, default=None)
