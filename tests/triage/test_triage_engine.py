@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from twitchguide.diary.vocabulary import BODY_REGIONS, SIDES
 from twitchguide.triage.engine import TriageResult, TriageSettings, level_bounds, triage
 from twitchguide.triage.facts import FACT_NAMES, MEDICINE_CLASSES, TriageFacts, fact_kind
-from twitchguide.triage.rulebook import RANK, load_rulebook
+from twitchguide.triage.rulebook import RANK, facts_used, load_rulebook
 
 # True for every yes/no fact is a red flag, or at worst neutral, except hypnic_jerks_only,
 # whose "yes" is reassuring (jerks only while falling asleep).
@@ -113,8 +113,6 @@ def every_rule_result() -> list[TriageResult]:
     """One result per rule, from facts that make that rule fire (all its yes/no facts true)."""
     results = []
     for rule in load_rulebook().rules:
-        from twitchguide.triage.rulebook import facts_used
-
         data: dict[str, Any] = {}
         for name in facts_used(rule.when):
             kind = fact_kind(name)

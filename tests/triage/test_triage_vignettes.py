@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from twitchguide.triage.engine import triage
+from twitchguide.triage.engine import triage, with_known_classes
 from twitchguide.triage.facts import TriageFacts
 from twitchguide.triage.rulebook import RANK, evaluate, load_rulebook
 
@@ -46,10 +46,7 @@ def test_at_least_90_percent_exact() -> None:
 
 
 def test_every_rule_fires_in_some_vignette() -> None:
-    facts = [TriageFacts.from_dict(case["facts"]) for case in vignettes()]
-    from twitchguide.triage.engine import with_known_classes
-
-    facts = [with_known_classes(f) for f in facts]
+    facts = [with_known_classes(TriageFacts.from_dict(case["facts"])) for case in vignettes()]
     silent = [r.id for r in load_rulebook().rules if not any(evaluate(r.when, f) for f in facts)]
     assert silent == []
 
