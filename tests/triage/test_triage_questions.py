@@ -12,6 +12,7 @@ from twitchguide.triage.facts import FACT_NAMES, TriageFacts
 from twitchguide.triage.questions import (
     QUESTIONS,
     QUESTIONS_BY_ID,
+    already_answered,
     apply_answer,
     is_settled,
     next_question,
@@ -88,3 +89,12 @@ def test_stopping_early_never_misses_a_higher_level(answers: dict[str, str]) -> 
     for question in QUESTIONS:
         everything = apply_answer(everything, question, answers.get(question.id, ""))
     assert triage(facts).level == triage(everything).level
+
+
+def test_skipping_a_list_leaves_it_unknown_and_known_facts_are_not_asked_again() -> None:
+    known = TriageFacts(regions=("calf",), duration_days=20.0)
+    assert apply_answer(known, QUESTIONS_BY_ID["where"], "").regions == ("calf",)
+    asked = already_answered(known)
+    assert {"where", "how_long"} <= asked
+    question = next_question(known, asked)
+    assert question is not None and question.id == "quick_checks"

@@ -12,7 +12,7 @@ from twitchguide.cli.output import echo_json
 from twitchguide.errors import InvalidInput, TwitchguideError
 from twitchguide.triage.engine import TriageResult, TriageSettings, triage
 from twitchguide.triage.facts import TriageFacts
-from twitchguide.triage.questions import Question, apply_answer, next_question
+from twitchguide.triage.questions import Question, already_answered, apply_answer, next_question
 
 INTRO = (
     "A short check on how soon to see a doctor about your twitching.\n"
@@ -79,7 +79,7 @@ def _read_answers(stream: Any) -> TriageFacts:
 
 def _ask(facts: TriageFacts) -> TriageFacts:
     click.echo(INTRO)
-    asked: frozenset[str] = frozenset()
+    asked = already_answered(facts)
     while (question := next_question(facts, asked)) is not None:
         facts = _ask_one(facts, question)
         asked |= {question.id}

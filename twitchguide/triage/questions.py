@@ -125,6 +125,13 @@ def _pending(asked: frozenset[str]) -> frozenset[str]:
     return frozenset(f for q in QUESTIONS if q.id not in asked for f in q.facts)
 
 
+def already_answered(facts: TriageFacts) -> frozenset[str]:
+    """Questions whose facts are all known already (e.g. from the diary), so not asked again."""
+    return frozenset(
+        q.id for q in QUESTIONS if all(getattr(facts, name) is not None for name in q.facts)
+    )
+
+
 def is_settled(facts: TriageFacts, asked: frozenset[str]) -> bool:
     """True when no answer still to come could raise the level."""
     now, best = level_bounds(facts, _pending(asked))
@@ -169,6 +176,8 @@ def apply_answer(facts: TriageFacts, question: Question, answer: str) -> TriageF
             changes = {question.facts[0]: float(text)}
         except ValueError:
             raise InvalidInput(question.id, question.hint or "a number") from None
+    elif not text:
+        return facts  # a skipped list stays unknown rather than becoming "none"
     elif question.kind == "regions":
         words = [w for w in re.split(r"[,;]+", text) if w.strip()]
         regions = [canonical_region(word) for word in words]
