@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tests.triage.triage_builders import episode, factors, grip, medicine, symptom
+from tests.triage.triage_builders import episode, factors, grip, medicine, noon, stamps, symptom
+from twitchguide.diary.records import StrengthCheck
 from twitchguide.diary.snapshot import Diary
 from twitchguide.triage.diary_facts import facts_from_diary
 from twitchguide.triage.engine import triage
@@ -99,3 +100,13 @@ def test_grip_decline_in_the_diary_raises_the_level() -> None:
     facts = facts_from_diary(Diary(strength_checks=checks), TODAY)
     assert facts.grip_decline is True
     assert triage(facts).level == "see_doctor_soon"
+
+
+def test_heel_walking_failed_twice_is_weakness_but_once_is_not() -> None:
+    def walk(day: date, result: str) -> StrengthCheck:
+        return StrengthCheck(stamps=stamps(), checked_at=noon(day), heel_walk=result)
+
+    once = Diary(strength_checks=[walk(ago(9), "pass"), walk(ago(1), "fail")])
+    assert facts_from_diary(once, TODAY).weakness is None
+    twice = Diary(strength_checks=[walk(ago(9), "fail"), walk(ago(1), "fail")])
+    assert facts_from_diary(twice, TODAY).weakness is True

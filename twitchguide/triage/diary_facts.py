@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from twitchguide.diary.records import Episode
+from twitchguide.diary.records import Episode, StrengthCheck
 from twitchguide.diary.snapshot import Diary
 from twitchguide.insights.strength import grip_decline
 from twitchguide.triage.facts import SEROTONERGIC_CLASSES, TriageFacts
@@ -141,6 +141,20 @@ def _factor_facts(diary: Diary, today: date) -> dict[str, Any]:
     return facts
 
 
+def _walking_failed_twice(checks: list[StrengthCheck]) -> bool:
+    """Heel or toe walking failed on both of the last two checks that tried it.
+
+    A failed heel or toe walk is weakness a person can see, but one try can fail for many
+    reasons, so like grip it needs to repeat.
+    """
+    ordered = sorted(checks, key=lambda check: check.checked_at)
+    for test in ("heel_walk", "toe_walk"):
+        results = [getattr(c, test) for c in ordered if getattr(c, test) is not None]
+        if len(results) >= 2 and results[-2:] == ["fail", "fail"]:
+            return True
+    return False
+
+
 def facts_from_diary(diary: Diary, today: date) -> TriageFacts:
     """Everything the diary says that triage can use; all else stays unknown."""
     facts = _episode_facts(diary, today)
@@ -154,4 +168,6 @@ def facts_from_diary(diary: Diary, today: date) -> TriageFacts:
     checks = [c for c in diary.strength_checks if diary.day_of(c.checked_at) <= today]
     if grip_decline(checks, diary.day_of).flagged:
         facts["grip_decline"] = True
+    if _walking_failed_twice(checks):
+        facts["weakness"] = True
     return TriageFacts(**facts)

@@ -175,7 +175,8 @@ diary and prints the level when it is above `self_care`:
   started or stopped in the last 28 days sets `medicine_new_or_changed`; a serotonergic one
   started in the last 14 days sets `serotonergic_started_recently`.
 - `caffeine_mg`, `sleep_hours`, `stress`, `anxiety`: averages over the last 7 diary days.
-- `grip_decline`: see below.
+- `grip_decline`: see below. Heel or toe walking that failed on both of the last two strength
+  checks that tried it sets `weakness`.
 
 ## Grip decline
 
