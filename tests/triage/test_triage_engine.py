@@ -164,3 +164,9 @@ def test_wording_reads_at_grade_8_or_lower(fk_grade: Callable[[str], float]) -> 
     texts += [level.advice + " " + " ".join(level.safety_net) for level in book.levels.values()]
     assert fk_grade(" ".join(texts)) <= 8.0
     assert max(fk_grade(text) for text in texts) <= 9.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(facts_strategy)
+def test_facts_round_trip_through_plain_data(facts: TriageFacts) -> None:
+    assert TriageFacts.from_dict(facts.to_dict()) == facts
