@@ -13,6 +13,7 @@ import argparse
 import math
 import sys
 import time
+import zlib
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -29,7 +30,7 @@ from twitchguide.insights import student_t
 from twitchguide.insights.daily_table import DailyTable
 from twitchguide.insights.factors import FACTOR_NAMES, FACTORS_BY_NAME
 from twitchguide.insights.ratefit import fit_rate_model
-from twitchguide.insights.triggers import analyse_triggers
+from twitchguide.insights.triggers import FDR_Q, PRIOR_SD, analyse_triggers
 
 LENGTHS = (30, 60, 90, 180)
 ALL_TERMS: list[Term] = [(name, lag) for name in FACTOR_NAMES for lag in (0, 1)]
@@ -97,12 +98,13 @@ def oracle_fit(table: DailyTable, scenario: Scenario) -> dict[Term, tuple[float,
     return out
 
 
-def one_diary(args: tuple[str, int, int]) -> dict[str, Any]:
-    scenario_name, n_days, seed = args
+def one_diary(args: tuple[str, int, int, dict[str, float]]) -> dict[str, Any]:
+    scenario_name, n_days, index, settings = args
     scenario = SCENARIOS[scenario_name]
-    rng = np.random.default_rng(seed)
+    # Each (scenario, length, index) has its own stream, reproducible run to run.
+    rng = np.random.default_rng([zlib.crc32(scenario_name.encode()), n_days, index])
     table = simulate_table(scenario, n_days, rng)
-    ours = analyse_triggers(table)
+    ours = analyse_triggers(table, **settings)
     engine = {}
     for r in ours.results:
         if r.rate_ratio is None:
@@ -185,15 +187,18 @@ def summarise(scenario: Scenario, runs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def run(diaries: int, jobs: int, lengths: tuple[int, ...], scenarios: list[str]) -> dict[str, Any]:
+def run(
+    diaries: int,
+    jobs: int,
+    lengths: tuple[int, ...],
+    scenarios: list[str],
+    settings: dict[str, float] | None = None,
+) -> dict[str, Any]:
     results: dict[str, Any] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for name in scenarios:
             for n_days in lengths:
-                tasks = [
-                    (name, n_days, 1_000_003 * n_days + i + (0 if name == "effects" else 7))
-                    for i in range(diaries)
-                ]
+                tasks = [(name, n_days, i, settings or {}) for i in range(diaries)]
                 runs = list(pool.map(one_diary, tasks, chunksize=max(1, diaries // (4 * jobs))))
                 results[f"{name}/{n_days}"] = summarise(SCENARIOS[name], runs)
     return results
@@ -201,6 +206,10 @@ def run(diaries: int, jobs: int, lengths: tuple[int, ...], scenarios: list[str])
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
+
+
+def _pct1(x: float) -> str:
+    return f"{100 * x:.1f}%"
 
 
 def render(results: dict[str, Any], lengths: tuple[int, ...]) -> str:
@@ -243,16 +252,17 @@ def render(results: dict[str, Any], lengths: tuple[int, ...]) -> str:
             [f"{r['rmse']['engine_true']:.3f} / {r['rmse']['oracle_true']:.3f}" for r in eff],
         )
         row("RMSE log RR, null terms: engine", [f"{r['rmse']['engine_null']:.3f}" for r in eff])
-        row("95% CI coverage, all terms: engine", [_pct(r["coverage"]["engine_all"]) for r in eff])
+        row("95% CI coverage, all terms: engine", [_pct1(r["coverage"]["engine_all"]) for r in eff])
         row(
             "95% CI coverage, true / null terms: engine",
             [
-                f"{_pct(r['coverage']['engine_true'])} / {_pct(r['coverage']['engine_null'])}"
+                f"{_pct1(r['coverage']['engine_true'])} / {_pct1(r['coverage']['engine_null'])}"
                 for r in eff
             ],
         )
         row(
-            "95% CI coverage, true terms: oracle", [_pct(r["coverage"]["oracle_true"]) for r in eff]
+            "95% CI coverage, true terms: oracle",
+            [_pct1(r["coverage"]["oracle_true"]) for r in eff],
         )
         lines.append("")
     null = [results[f"no_effects/{n}"] for n in lengths if f"no_effects/{n}" in results]
@@ -277,7 +287,7 @@ def render(results: dict[str, Any], lengths: tuple[int, ...]) -> str:
         )
         lines.append(
             "| engine: 95% CI coverage | "
-            + " | ".join(_pct(r["coverage"]["engine_null"]) for r in null)
+            + " | ".join(_pct1(r["coverage"]["engine_null"]) for r in null)
             + " |"
         )
         lines.append(
@@ -300,10 +310,19 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--lengths", default=",".join(map(str, LENGTHS)))
     parser.add_argument("--scenarios", default="effects,no_effects")
+    parser.add_argument("--prior-sd", type=float, default=PRIOR_SD, help="engine prior SD")
+    parser.add_argument("--q", type=float, default=FDR_Q, help="engine BH level")
+    parser.add_argument("--dispersion-floor", type=float, default=1.0, help="engine φ floor")
     args = parser.parse_args()
     lengths = tuple(int(x) for x in args.lengths.split(","))
     started = time.perf_counter()
-    results = run(args.diaries, args.jobs, lengths, args.scenarios.split(","))
+    results = run(
+        args.diaries,
+        args.jobs,
+        lengths,
+        args.scenarios.split(","),
+        {"prior_sd": args.prior_sd, "q": args.q, "dispersion_floor": args.dispersion_floor},
+    )
     print(render(results, lengths))
     print(
         f"\n{args.diaries} diaries per cell, {args.jobs} jobs, "
