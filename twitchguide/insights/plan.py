@@ -2,8 +2,10 @@
 
 Ranking (highest score first; documented in docs/insights.md):
 - a `likely` link between a factor and more twitching adds 3 to the strategies that address it,
-  a `possible` link adds 2 (direction matters: more water going with *fewer* twitches points to
-  hydration, more water going with more twitches does not);
+  a `possible` link adds 1 (a `possible` link shows up by chance in about half of diaries with no
+  true effect, so it counts less than the person's own "helpful" rating). Direction matters:
+  more water going with *fewer* twitches points to hydration, more water going with more does
+  not;
 - the person's latest rating of a strategy: helpful +2, somewhat +1, not helpful −3;
 - a clear gap against the guide's reference intakes (water, magnesium, potassium) adds 1.5;
 - ties are broken by the strength of the guide's evidence for the strategy.
@@ -35,7 +37,7 @@ FACTOR_STRATEGIES: dict[str, tuple[tuple[str, ...], int]] = {
     "magnesium_servings": (("mineral_rich_food",), -1),
     "potassium_servings": (("mineral_rich_food",), -1),
 }
-LINK_POINTS = {"likely": 3.0, "possible": 2.0}
+LINK_POINTS = {"likely": 3.0, "possible": 1.0}
 RATING_POINTS = {"helpful": 2.0, "somewhat": 1.0, "not_helpful": -3.0}
 GAP_POINTS = 1.5
 MIN_INTAKE_DAYS = 7
