@@ -138,3 +138,25 @@ def test_partial_days_use_hours_observed_as_exposure() -> None:
     stress = result(analyse_triggers(table(episodes, factors, hours=hours)).results, "stress", 0)
     # Half-days have half the episodes; with the offset this is not mistaken for an effect.
     assert stress.evidence == "no_clear_link"
+
+
+def test_awkward_diaries_give_finite_answers() -> None:
+    rng = np.random.default_rng(0)
+    n = 60
+    stress = rng.integers(1, 6, n).astype(float)
+    servings = rng.integers(0, 4, n).astype(float)
+    weekdays = np.array([(START + timedelta(days=i)).weekday() < 5 for i in range(n)])
+    awkward = [
+        table(rng.poisson(5, n), {"stress": stress}, observed=weekdays),  # weekends never logged
+        table(rng.poisson(5, n), {"stress": stress}, observed=np.arange(n) % 2 == 0),
+        table(rng.poisson(5, n), {"magnesium_servings": servings, "potassium_servings": servings}),
+        table(rng.poisson(0.05, n), {"stress": stress}),  # almost no twitches
+        table(rng.poisson(1, n), {"stress": stress}, hours=rng.uniform(0.1, 1, n)),
+    ]
+    for daily in awkward:
+        for r in analyse_triggers(daily).results:
+            assert r.evidence in ("likely", "possible", "no_clear_link", "not_enough_data")
+            if r.rate_ratio is not None:
+                assert r.ci_low is not None and r.ci_high is not None
+                assert np.isfinite([r.rate_ratio, r.ci_low, r.ci_high]).all()
+                assert r.ci_low <= r.rate_ratio <= r.ci_high
