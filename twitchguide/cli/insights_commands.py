@@ -125,7 +125,9 @@ def render_insights(report: Insights) -> str:
         lines.append("  Not enough data yet: " + ", ".join(waiting) + ".")
         shown = True
     if not shown:
-        lines.append("  " + t.summary)
+        lines.append(
+            "  Log your day's sleep, stress, caffeine and more with `twitchguide day` to see links."
+        )
     lines += [
         "",
         "  These links show what tends to happen together in your diary, not what causes what.",
