@@ -61,6 +61,7 @@ class TriggerAnalysis:
     results: list[TriggerResult]
     not_logged: list[str]
     dispersion: float | None = None
+    nb_alpha: float | None = None
     df_resid: float | None = None
     summary: str = ""
     method: dict[str, float] = field(default_factory=dict)
@@ -114,14 +115,38 @@ def analyse_triggers(
 
     x, y, offset, precision = _design(table, rows, values, columns, prior_sd)
     fit = fit_rate_model(x, y, offset, precision, alpha=None, dispersion_floor=dispersion_floor)
-    df = fit.df_resid
-    t_crit = student_t.quantile(0.975, df)
     first = x.shape[1] - len(columns)
-    coef, se = fit.coef[first:], fit.se[first:]
+    results = _label_terms(columns, fit.coef[first:], fit.se[first:], fit.df_resid, q, n)
+    for f in logged:
+        if f.name in gated:
+            results.extend(_not_enough(f, lag, gated[f.name], n) for lag in (0, 1))
+    order = {f.name: i for i, f in enumerate(FACTORS)}
+    results.sort(key=lambda r: (order[r.factor], r.lag_days))
+    return TriggerAnalysis(
+        days_logged=n,
+        results=results,
+        not_logged=not_logged,
+        dispersion=fit.dispersion,
+        nb_alpha=fit.alpha,
+        df_resid=fit.df_resid,
+        summary=_summary(results, n),
+        method=method,
+    )
+
+
+def _label_terms(
+    columns: list[_Column],
+    coef: FloatArray,
+    se: FloatArray,
+    df: float,
+    q: float,
+    n: int,
+) -> list[TriggerResult]:
+    """Rate ratio, 95% interval and evidence label for each factor × lag term in the model."""
+    t_crit = student_t.quantile(0.975, df)
     p_values = [student_t.two_sided_p(float(b / s), df) for b, s in zip(coef, se, strict=True)]
     discoveries = benjamini_hochberg(p_values, q)
-
-    results: list[TriggerResult] = []
+    results = []
     for j, col in enumerate(columns):
         scale = col.factor.delta / col.sd
         log_rr, log_se = float(coef[j]) * scale, float(se[j]) * abs(scale)
@@ -147,20 +172,7 @@ def analyse_triggers(
             days_logged=n,
         )
         results.append(_worded(result))
-    for f in logged:
-        if f.name in gated:
-            results.extend(_not_enough(f, lag, gated[f.name], n) for lag in (0, 1))
-    order = {f.name: i for i, f in enumerate(FACTORS)}
-    results.sort(key=lambda r: (order[r.factor], r.lag_days))
-    return TriggerAnalysis(
-        days_logged=n,
-        results=results,
-        not_logged=not_logged,
-        dispersion=fit.dispersion,
-        df_resid=df,
-        summary=_summary(results, n),
-        method=method,
-    )
+    return results
 
 
 def benjamini_hochberg(p_values: list[float], q: float) -> list[bool]:
