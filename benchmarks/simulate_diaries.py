@@ -325,7 +325,8 @@ def main() -> None:
     )
     print(render(results, lengths))
     print(
-        f"\n{args.diaries} diaries per cell, {args.jobs} jobs, "
+        f"\n{args.diaries} diaries per cell; prior SD {args.prior_sd}, q {args.q}, "
+        f"dispersion floor {args.dispersion_floor}; {args.jobs} jobs, "
         f"{time.perf_counter() - started:.0f} s"
     )
 
