@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from twitchguide.triage.extract import numbers
+from twitchguide.triage.extract.followup import OpenQuestion, open_questions
 from twitchguide.triage.extract.lexicons import medicine_lexicon
 from twitchguide.triage.extract.negation import Judged, judge
-from twitchguide.triage.extract.phrases import find_phrases, lexicon
+from twitchguide.triage.extract.phrases import PhraseMatch, find_phrases, lexicon
 from twitchguide.triage.extract.places import Place, find_places, overall_side
 from twitchguide.triage.extract.text import Token, tokenize
 from twitchguide.triage.extract.timex import TimeMention, condition_days, time_mentions
@@ -79,6 +81,7 @@ class Extraction:
     evidence: tuple[Evidence, ...]
     unsure: tuple[Evidence, ...] = ()
     notes: dict[str, Any] = field(default_factory=dict)
+    unanswered: tuple[OpenQuestion, ...] = ()
 
     def evidence_for(self, fact: str) -> Evidence | None:
         return next((e for e in self.evidence if e.fact == fact), None)
@@ -131,6 +134,7 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
         evidence=tuple(build.evidence[name] for name in FACT_SPECS if name in build.evidence),
         unsure=tuple(build.unsure.values()),
         notes=build.notes,
+        unanswered=tuple(open_questions(facts)),
     )
 
 
@@ -185,7 +189,7 @@ def _medicines(
     general = by_concept.get("_medicines_general", [])
     attached: list[TimeMention] = []
     if taken:
-        names = tuple(dict.fromkeys(j.match.concept for j in taken))
+        names = _specific_names(j.match.concept for j in taken)
         spans = [build.span(j.match.first, j.match.last) for j in taken]
         classes = tuple(dict.fromkeys(k for n in names for k in med.classes[n]))
         build.set("medicines", names, spans, "said")
@@ -197,14 +201,24 @@ def _medicines(
     anchors = [(j, j.match) for j in taken] + [(j, j.match) for j in general]
     new_via: list[tuple[Judged, int | None]] = []
     for item, match in anchors:
-        own = [
-            m for m in mentions if 0 <= m.first - match.last <= 6 or 0 <= match.first - m.last <= 4
-        ]
-        attached.extend(own)
-        days = max((m.days for m in own), default=None)
         start = next(
             (s for s in starts if _near(s.first, s.last, match.first, match.last, 4)), None
         )
+        if start is None and match.concept == "_medicines_general":
+            continue  # "swallowing pills" says nothing about a medicine change
+        own = [
+            m
+            for m in mentions
+            if (0 <= m.first - match.last <= 6 or 0 <= match.first - m.last <= 4)
+            and not _clause_break(build.tokens, match, m)
+        ]
+        attached.extend(own)
+        days = max((m.days for m in own), default=None)
+        dated = [m for m in own if m.anchor in ("ago", "since", "day_word")]
+        if start is None and dated and item.stance == "yes":
+            # "taking prednisolone since last week": dated, so new.
+            new_via.append((item, int(max(m.days for m in dated))))
+            continue
         if start is None:
             if days is not None and days > MEDICINE_DAYS_NEW and item.stance == "yes":
                 new_via.append((item, None))
@@ -217,6 +231,31 @@ def _medicines(
         new_via.append((item, -1 if days is None else int(days)))
     _medicine_change(build, new_via, med.classes)
     return attached
+
+
+CLAUSE_BREAKS = frozenset({",", ".", ";", "!", "?", "but"})
+
+
+def _clause_break(tokens: Sequence[Token], match: PhraseMatch, mention: TimeMention) -> bool:
+    if mention.first >= match.last:
+        low, high = match.last, mention.first
+    else:
+        low, high = mention.last, match.first
+    return any(tokens[i].norm in CLAUSE_BREAKS for i in range(low, high))
+
+
+GENERIC_NAMES = frozenset(
+    {"diuretic", "steroid", "stimulant", "inhaler", "ssri", "snri", "statin", "antipsychotic",
+     "antidepressant", "oestrogen"}
+)  # fmt: skip
+
+
+def _specific_names(found: Iterable[str]) -> tuple[str, ...]:
+    """Names in order; a class word ('inhaler') is dropped when a named medicine of it is there."""
+    names = tuple(dict.fromkeys(found))
+    classes = medicine_lexicon().classes
+    specific = {k for n in names if n not in GENERIC_NAMES for k in classes[n]}
+    return tuple(n for n in names if n not in GENERIC_NAMES or not set(classes[n]) <= specific)
 
 
 def _medicine_change(
@@ -258,7 +297,14 @@ def _places(build: _Builder, by_concept: dict[str, list[Judged]], judged: list[J
 def _duration(
     build: _Builder, mentions: Sequence[TimeMention], medicine_times: Sequence[TimeMention]
 ) -> None:
-    skip = {id(m) for m in medicine_times}
+    # "on sertraline for 2 years" is not how long the twitching has gone on, unless the text
+    # ties them together ("ever since", "since starting").
+    words = [t.norm for t in build.tokens]
+    tied = "ever" in words or any(
+        a == "since" and b in ("then", "starting", "i", "taking")
+        for a, b in itertools.pairwise(words)
+    )
+    skip = set() if tied else {id(m) for m in medicine_times}
     longest = condition_days([m for m in mentions if id(m) not in skip])
     if longest is None:
         return
@@ -313,6 +359,13 @@ def _yes(by_concept: dict[str, list[Judged]], concept: str) -> list[Judged]:
 
 def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
     values = build.values
+    if values.get("breathless_lying_flat") is True and values.get("trouble_breathing") is True:
+        # "can't breathe when I lie flat" is one sign, not breathlessness at rest as well.
+        flat = [j.match for j in _yes(by_concept, "breathless_lying_flat")]
+        rest = [j.match for j in _yes(by_concept, "trouble_breathing")]
+        if all(any(_near(r.first, r.last, f.first, f.last, 0) for f in flat) for r in rest):
+            del values["trouble_breathing"]
+            del build.evidence["trouble_breathing"]
     resolved = _yes(by_concept, "_resolved")
     sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True]
     if values.get("onset_sudden") is True and resolved and sudden_signs:
@@ -352,4 +405,5 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
         "evidence": [e.to_dict() for e in extraction.evidence],
         "unsure": [e.to_dict() for e in extraction.unsure],
         "notes": dict(extraction.notes),
+        "unanswered": [q.to_dict() for q in extraction.unanswered],
     }

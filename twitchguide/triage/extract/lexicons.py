@@ -57,7 +57,8 @@ def _region_data() -> dict[str, Any]:
         words[region].extend(extra)
     data: dict[str, Any] = {region: {"present": found} for region, found in words.items()}
     for vague in VAGUE_REGION_WORDS:
-        data["vague:" + vague] = {"present": [vague]}
+        # "leg day" is a gym session, not a place.
+        data["vague:" + vague] = {"present": [vague], "not_before": ["day", "press", "raises"]}
     return data
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from twitchguide.diary.vocabulary import BODY_REGIONS, REGION_ALIASES
 from twitchguide.triage.extract.phrases import PhraseMatch
 from twitchguide.triage.extract.text import Token
 
@@ -97,6 +98,9 @@ BOUNDARIES = frozenset(
 )
 LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "any", "no", "-", "either", "&"})
 FREE_WORDS = 4
+BODY_WORDS = frozenset(
+    {*BODY_REGIONS, *REGION_ALIASES, "eyelids", "vision", "speech", "muscle", "muscles"}
+)
 POST_DENIALS = frozenset({"no", "none", "nope", "nil", "negative", "absent", "n"})
 POST_LEAD = frozenset({":", "-", "?", "=", "—", "is", "was", "are", "–"})
 
@@ -124,10 +128,14 @@ def judge(tokens: Sequence[Token], matches: Sequence[PhraseMatch]) -> list[Judge
 
 
 def _stance(polarity: bool, cue: str | None, tokens: Sequence[Token], match: PhraseMatch) -> Stance:
-    inner_negation = any(tokens[i].norm in NEGATIONS for i in range(match.first, match.last))
+    own_words = set(match.pattern.replace("|", " ").replace("[", " ").replace("]", " ").split())
+    inner = [tokens[i].norm for i in range(match.first, match.last)]
+    # "face not drooping": a negation inside a gap of the phrase denies it.
+    if polarity and any(word in NEGATIONS and word not in own_words for word in inner):
+        return "no"
     if not polarity:
-        # "speech is fine" says no; "speech isn't fine" or "no, speech is fine?" is not a no.
-        if inner_negation:
+        # "speech is fine" says no; "speech isn't fine" is not a no ("not pregnant" is).
+        if any(word in NEGATIONS and word not in own_words for word in inner):
             return "yes"
         if cue == "no":
             return "yes"
@@ -162,6 +170,7 @@ def _governing_cue(
     position = match.first - 1
     free = 0
     crossed_comma = False
+    body_word_between = False
     current = match
     while position >= 0:
         token = tokens[position]
@@ -172,18 +181,21 @@ def _governing_cue(
             return cue
         previous = ends.get(position)
         if previous is not None and previous is not current:
-            if free:
+            # "no droopy eyelid or double vision": a body-part word may sit between list items.
+            if free > 1 or (free == 1 and (crossed_comma or not body_word_between)):
                 return None
             if crossed_comma and not _list_closes(tokens, current, ends):
                 return None
             current = previous
             position = previous.first - 1
             crossed_comma = False
+            free = 0
             continue
         if token.norm == ",":
             crossed_comma = True
         elif token.norm not in LIST_JOINERS:
             free += 1
+            body_word_between = free == 1 and token.norm in BODY_WORDS
             if free > FREE_WORDS:
                 return None
         position -= 1
@@ -193,8 +205,13 @@ def _governing_cue(
 def _list_closes(tokens: Sequence[Token], item: PhraseMatch, ends: dict[int, PhraseMatch]) -> bool:
     """True if 'a, b' goes on as a list ('a, b or c'): only then does a comma carry a 'no'."""
     position = item.last
+    # "denies weakness, numbness." ends the list at the full stop.
+    if position >= len(tokens) or tokens[position].norm in (".", "!", ";"):
+        return True
     while position < len(tokens) and tokens[position].norm in (",", "or", "nor", "and"):
-        if tokens[position].norm in ("or", "nor", "and"):
+        if tokens[position].norm in ("or", "nor"):
+            return True
+        if tokens[position].norm == "and":
             return any(m.first == position + 1 for m in ends.values())
         position += 1
     return False

@@ -49,6 +49,10 @@ DECADES = {
     "90s": 95,
     "nineties": 95,
 }
+PEOPLE = frozenset(
+    {"son", "daughter", "kid", "child", "boy", "girl", "dad", "mum", "mom", "father", "mother",
+     "husband", "wife", "partner", "grandma", "grandad", "granddad", "grandpa", "nan", "baby"}
+)  # fmt: skip
 SEX_WORDS = frozenset({"m", "f", "male", "female", "man", "woman", "guy", "girl", "boy"})
 
 
@@ -65,6 +69,11 @@ def find_age(tokens: Sequence[Token]) -> Found | None:
             before = _norm(tokens, at - 1)
             if before in ("aged", "age") or (before in ("i'm", "am") and _bare(tokens, at)):
                 return Found(value, at - 1, at + 1)
+            # "my son is 7", "my dad (72)"
+            if before == "is" and _norm(tokens, at - 2) in PEOPLE and _bare(tokens, at):
+                return Found(value, at - 2, at + 1)
+            if before == "(" and nxt == ")" and _norm(tokens, at - 2) in PEOPLE:
+                return Found(value, at - 2, at + 2)
             glued = at + 1 < len(tokens) and tokens[at + 1].start == token.end
             if 10 <= value <= 99 and nxt in SEX_WORDS and (glued or at == 0):
                 return Found(value, at, at + 2)
@@ -207,7 +216,8 @@ def find_sleep_hours(tokens: Sequence[Token]) -> Found | None:
 INTENSE = frozenset(
     {"very", "really", "so", "super", "extremely", "massively", "crazy", "huge", "severe",
      "high", "lots", "insane", "insanely", "majorly", "constantly", "crippling", "terrible",
-     "awful", "mega", "hugely", "incredibly", "seriously", "totally", "completely"}
+     "awful", "mega", "hugely", "incredibly", "seriously", "totally", "completely", "loads",
+     "af", "extreme", "tons"}
 )  # fmt: skip
 MILD = frozenset({"bit", "little", "slightly", "some", "mild", "mildly", "abit", "somewhat"})
 

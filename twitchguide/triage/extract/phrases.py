@@ -12,7 +12,7 @@ from twitchguide.triage.extract.text import FuzzyVocabulary, Token
 GAP = "..."
 GAP_WORDS = 3
 # A gap never reaches across these: they start a new thought.
-HARD_STOPS = frozenset({".", "!", "?", ";", "but", "though", "although", "however", "except"})
+HARD_STOPS = frozenset({".", ",", "!", "?", ";", "but", "though", "although", "however", "except"})
 
 
 def _protected_words() -> frozenset[str]:
@@ -115,7 +115,11 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         patterns=tuple(patterns),
         by_word={word: tuple(found) for word, found in by_word.items()},
         by_prefix=tuple(by_prefix),
-        vocabulary=FuzzyVocabulary((w for w in words if w.isalpha()), _protected_words()),
+        vocabulary=FuzzyVocabulary(
+            (w for w in words if w.isalpha()),
+            _protected_words(),
+            {prefix for prefix, _ in by_prefix if len(prefix) >= 4},
+        ),
         not_after=not_after,
         not_before=not_before,
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from twitchguide.triage.extract.lexicons import VAGUE_REGION_WORDS, region_lexicon
@@ -17,6 +18,15 @@ SHORT_SIDES = {"l": "left", "r": "right"}
 NOT_OTHER_SYMPTOMS = frozenset({"onset_sudden", "spreading", "hypnic_jerks_only", "pregnant"})
 COMMA_COST = 3
 ADJACENT = 3
+NONE = 999
+NEAR = 12
+NEAR_IF_SHARED = 4
+LIST_LINKS = frozenset(
+    {"and", ",", "or", "&", "/", "my", "the", "both", "left", "right", "his", "her"}
+)
+LINK_WORDS = frozenset({"in", "on", "my", "the", "both", "left", "right", "his", "her", "of", "a"})
+SAME_PLACE_SIGNS = frozenset({"muscle_wasting", "face_drooping", "eyelid_closes_shut"})
+POINTING = frozenset({"it", "it's", "its", "they", "they're", "there", "that", "this"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +77,19 @@ def _sentences(tokens: Sequence[Token]) -> list[int]:
 
 
 def _distance(tokens: Sequence[Token], a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Tokens between two spans, where a comma counts as several words apart."""
+    """Content words between two spans ('in my' do not count); a comma counts as several."""
     low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
     if high <= low:
         return 0
-    return sum(COMMA_COST if tokens[i].norm == "," else 1 for i in range(low, high))
+    return sum(
+        COMMA_COST if tokens[i].norm == "," else 0 if tokens[i].norm in LINK_WORDS else 1
+        for i in range(low, high)
+    )
 
 
 def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place]:
-    """Regions that twitch: nearer a twitch word than any other symptom, or apart from symptoms."""
+    """Regions that twitch: the place named nearest each twitch word, places listed with it,
+    and places said apart from any other symptom."""
     mentions = region_mentions(tokens)
     if not mentions:
         return []
@@ -85,25 +99,130 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
         for j in judged
         if j.match.concept == "_twitch" and j.stance != "no"
     ]
-    others = [
-        (j.match.first, j.match.last)
+    symptoms = [
+        (j.match.first, j.match.last, j.match.concept)
         for j in judged
         if not j.match.concept.startswith("_") and j.match.concept not in NOT_OTHER_SYMPTOMS
     ]
-    places = []
-    for mention in mentions:
-        own = (mention.first, mention.last)
-        here = sentence[mention.first]
-        t = min(
-            (_distance(tokens, own, s) for s in twitches if sentence[s[0]] == here), default=999
+
+    def inside_other(m: RegionMention) -> bool:
+        # Inside "left foot slaps" the foot belongs to another sign, unless it is a sign of the
+        # twitching muscle itself (wasting, drooping).
+        return any(
+            a <= m.first and m.last <= b and c not in SAME_PLACE_SIGNS for a, b, c in symptoms
         )
-        o = min((_distance(tokens, own, s) for s in others if sentence[s[0]] == here), default=999)
-        if t <= o or o > ADJACENT:
-            side, at = attach_side(tokens, mention.first, mention.last, sentence)
-            places.append(
-                Place(mention.region, mention.vague, mention.first, mention.last, side, at)
+
+    def nearest(m: RegionMention, spans: Sequence[tuple[int, int]]) -> int:
+        return min(
+            (
+                _distance(tokens, (m.first, m.last), (a, b))
+                for a, b in spans
+                if sentence[a] == sentence[m.first]
+            ),
+            default=NONE,
+        )
+
+    plain = [(a, b) for a, b, _ in symptoms]
+    elsewhere = [(a, b) for a, b, c in symptoms if c not in SAME_PLACE_SIGNS]
+    chosen = set(
+        _nearest_to_twitches(
+            tokens, mentions, twitches, sentence, inside_other, lambda m: nearest(m, elsewhere)
+        )
+    )
+    for mention in mentions:
+        if mention in chosen:
+            continue
+        t, o = nearest(mention, twitches), nearest(mention, plain)
+        if t < NONE:
+            keep = t <= o or o > ADJACENT
+        elif twitches:
+            keep = o == NONE
+        else:
+            keep = o > ADJACENT
+        if keep:
+            chosen.add(mention)
+    chosen |= set(
+        _listed_with(tokens, mentions, chosen, lambda m: inside_other(m) or nearest(m, plain) == 0)
+    )
+    if not chosen:
+        chosen |= set(_referred(tokens, mentions, twitches, sentence))
+    sides = {m: attach_side(tokens, m.first, m.last, sentence) for m in mentions}
+    places = []
+    for mention in sorted(chosen, key=lambda m: m.first):
+        side, at = sides[mention]
+        if side is None:
+            # "weak left hand ... the hand twitches": the side said at another mention.
+            side, at = next(
+                ((s, a) for m, (s, a) in sides.items() if m.region == mention.region and s),
+                (None, -1),
             )
+        places.append(Place(mention.region, mention.vague, mention.first, mention.last, side, at))
     return places
+
+
+def _nearest_to_twitches(
+    tokens: Sequence[Token],
+    mentions: Sequence[RegionMention],
+    twitches: Sequence[tuple[int, int]],
+    sentence: Sequence[int],
+    inside_other: Callable[[RegionMention], bool],
+    nearest_other: Callable[[RegionMention], int],
+) -> list[RegionMention]:
+    found = []
+    for first, last in twitches:
+        scored = [
+            (_distance(tokens, (m.first, m.last), (first, last)), m)
+            for m in mentions
+            if sentence[m.first] == sentence[first]
+        ]
+        if not scored:
+            continue
+        distance, mention = min(scored, key=lambda pair: (pair[0], pair[1].first))
+        if inside_other(mention):
+            near = distance <= NEAR_IF_SHARED
+        else:
+            # Not when another symptom is said closer to that place ("mouth is full of spit").
+            near = distance <= NEAR and distance <= nearest_other(mention)
+        if near:
+            found.append(mention)
+    return found
+
+
+def _listed_with(
+    tokens: Sequence[Token],
+    mentions: Sequence[RegionMention],
+    chosen: set[RegionMention],
+    blocked: Callable[[RegionMention], bool],
+) -> list[RegionMention]:
+    """'face and lips', 'back, arms and legs': places listed right after a chosen one."""
+    found: list[RegionMention] = []
+    ordered = sorted(mentions, key=lambda m: m.first)
+    for before, after in itertools.pairwise(ordered):
+        if (before in chosen or before in found) and not blocked(after):
+            between = {t.norm for t in tokens[before.last : after.first]}
+            if between <= LIST_LINKS:
+                found.append(after)
+    return found
+
+
+def _referred(
+    tokens: Sequence[Token],
+    mentions: Sequence[RegionMention],
+    twitches: Sequence[tuple[int, int]],
+    sentence: Sequence[int],
+) -> list[RegionMention]:
+    """'it twitches', 'twitches there': the place named just before, if no place was found."""
+    found = []
+    for first, last in twitches:
+        before = tokens[first - 1].norm if first > 0 else ""
+        after = tokens[last].norm if last < len(tokens) else ""
+        if before in POINTING or after in POINTING:
+            earlier = [
+                m for m in mentions if m.last <= first and sentence[first] - sentence[m.first] <= 1
+            ]
+            if earlier:
+                found.append(earlier[-1])
+    return found
 
 
 def attach_side(
@@ -132,8 +251,10 @@ def overall_side(tokens: Sequence[Token], places: Sequence[Place]) -> tuple[str,
     """One side for the whole text: 'both' when left and right are both said."""
     sides = {p.side: p.side_at for p in places if p.side is not None}
     if not sides:
+        # "twitching on my left side": only when the side is said right by a place.
         for at, token in enumerate(tokens[:-1]):
-            if token.norm in ("left", "right") and tokens[at + 1].norm in ("side", "sided"):
+            said = token.norm in ("left", "right") and tokens[at + 1].norm in ("side", "sided")
+            if said and any(abs(p.first - at) <= 4 for p in places):
                 sides.setdefault(token.norm, at)
     if not sides:
         return None

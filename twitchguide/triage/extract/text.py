@@ -203,8 +203,12 @@ def _deletions(word: str, depth: int) -> set[str]:
 class FuzzyVocabulary:
     """Lexicon words found again from typos, via a deletion index (fast, no external library)."""
 
-    def __init__(self, words: Iterable[str], protected: Iterable[str] = ()) -> None:
+    def __init__(
+        self, words: Iterable[str], protected: Iterable[str] = (), prefixes: Iterable[str] = ()
+    ) -> None:
         self.words = frozenset(words)
+        # A word that already starts like a lexicon stem ('drooling' and 'drool*') is itself.
+        self.prefixes = tuple(sorted(set(prefixes)))
         # Real English words are never "corrected": 'single' is not a typo of 'tingle'.
         self.protected = frozenset(protected) | self.words
         self._index: dict[str, set[str]] = {}
@@ -219,6 +223,8 @@ class FuzzyVocabulary:
     def _lookup(self, token: str) -> str | None:
         if token in self.protected or len(token) < 4 or not token.isalpha():
             return token if token in self.words else None
+        if any(token.startswith(prefix) for prefix in self.prefixes):
+            return None
         best: tuple[int, str] | None = None
         for key in _deletions(token, 2):
             for candidate in self._index.get(key, ()):

@@ -187,6 +187,9 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
             if last < len(tokens) and tokens[last].norm in NOT_DURATION_AFTER:
                 return None
             return TimeMention(value * seconds, at, last, _anchor(tokens, at, last))
+    after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+    if word in ("past", "last") and after in ("week", "month", "year", "fortnight", "day"):
+        return TimeMention(UNIT_SECONDS[after], at, at + 2, "for")
     if word in PLURAL_ALONE and before in ("for", "over", "few", "many"):
         return TimeMention(PLURAL_ALONE[word] * 86400, at, at + 1, "for")
     return None
@@ -232,4 +235,6 @@ def condition_days(mentions: Sequence[TimeMention]) -> TimeMention | None:
         for m in mentions
         if m.anchor != "lasting" and (m.seconds >= 3600 or m.anchor in ("ago", "since", "day_word"))
     ]
-    return max(usable, key=lambda m: m.seconds, default=None)
+    # "today" or "this morning" often dates something else ("4 coffees today"): last resort.
+    stated = [m for m in usable if not (m.anchor == "day_word" and m.seconds < 86400)]
+    return max(stated or usable, key=lambda m: m.seconds, default=None)

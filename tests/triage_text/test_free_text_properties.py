@@ -1,0 +1,101 @@
+"""Property tests: the extractor never crashes, and a stated red flag is never lost."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twitchguide.triage.extract import extract_facts, extraction_to_dict
+
+NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
+
+# Each phrase states one red flag plainly, as a person might.
+STATED = {
+    "my face is drooping": "face_drooping",
+    "my speech is slurred": "trouble_speaking",
+    "I keep dropping things": "dropping_things",
+    "I had a seizure": "seizure",
+    "I can't swallow properly": "trouble_swallowing",
+    "I am short of breath": "trouble_breathing",
+    "I am seeing double": "double_vision",
+    "my hands feel numb": "numbness",
+    "I keep tripping": "tripping",
+    "I choke on my saliva": "choking_on_saliva",
+    "my legs are weak": "weakness",
+    "I have a fever": "fever",
+}
+WORDS = st.sampled_from(
+    [
+        "no",
+        "not",
+        "never",
+        "and",
+        "or",
+        "but",
+        "the",
+        "twitch",
+        "calf",
+        "eye",
+        "weakness",
+        "numb",
+        "fine",
+        "normal",
+        "it",
+        "is",
+        "was",
+        "for",
+        "3",
+        "weeks",
+        "yesterday",
+        "coffee",
+        "stress",
+        "I",
+        "my",
+        ",",
+        ".",
+        "?",
+        "!",
+        ":",
+        "-",
+        "denies",
+        "without",
+        "sure",
+        "think",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=600))
+def test_never_crashes_on_arbitrary_text(text: str) -> None:
+    extraction = extract_facts(text, NOW)
+    data = extraction_to_dict(extraction)
+    for evidence in extraction.evidence:
+        for span in evidence.spans:
+            assert text[span.start : span.end] == span.text
+    assert isinstance(data["facts"], dict)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join))
+def test_never_crashes_on_wordy_text(text: str) -> None:
+    extract_facts(text, NOW)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(STATED)), st.text(max_size=300) | st.lists(WORDS).map(" ".join))
+def test_a_stated_red_flag_followed_by_unrelated_text_is_still_found(
+    phrase: str, tail: str
+) -> None:
+    fact = STATED[phrase]
+    text = f"{phrase}. {tail}"
+    assert getattr(extract_facts(text, NOW).facts, fact) is True
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(STATED)), st.lists(WORDS).map(" ".join))
+def test_a_stated_red_flag_after_unrelated_text_is_still_found(phrase: str, head: str) -> None:
+    fact = STATED[phrase]
+    assert getattr(extract_facts(f"{head}. {phrase}", NOW).facts, fact) is True

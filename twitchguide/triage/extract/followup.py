@@ -1,0 +1,98 @@
+"""The questions a free text left open: only those whose answer could still raise the level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from twitchguide.errors import InvalidInput
+from twitchguide.triage.engine import level_bounds
+from twitchguide.triage.facts import FACT_SPECS, TriageFacts, fact_meaning
+from twitchguide.triage.questions import QUESTIONS, QUESTIONS_BY_ID, apply_answer
+from twitchguide.triage.rulebook import RANK
+
+OpenKind = Literal["yesno", "number", "regions", "names"]
+
+# Facts the diary or other facts supply; a person is not asked about them directly.
+NOT_ASKED = frozenset({"grip_decline", "medicine_classes", "eyelid_twitch_days"})
+# Questions of the interactive check that set a non-yes/no fact, reused as they are.
+ASK_WITH = {
+    "regions": "where",
+    "duration_days": "how_long",
+    "medicines": "medicines",
+    "pregnancy_weeks": "pregnancy_weeks",
+}
+YES = ("y", "yes", "yeah", "yep", "true")
+NO = ("n", "no", "nope", "false")
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A fact the text did not settle, the question that settles it, and what it could lead to."""
+
+    fact: str
+    text: str
+    kind: OpenKind
+    could_raise_to: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fact": self.fact,
+            "question": self.text,
+            "kind": self.kind,
+            "could_raise_to": self.could_raise_to,
+        }
+
+
+def _labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for question in QUESTIONS:
+        for fact, label in zip(question.facts, question.labels, strict=False):
+            labels.setdefault(fact, label)
+    return labels
+
+
+LABELS = _labels()
+
+
+def question_text(fact: str) -> str:
+    """Plain words for the question about one fact."""
+    if fact in ASK_WITH:
+        return QUESTIONS_BY_ID[ASK_WITH[fact]].text
+    label = LABELS.get(fact) or fact_meaning(fact)
+    return f"Do you have this: {label}?"
+
+
+def open_questions(facts: TriageFacts) -> list[OpenQuestion]:
+    """Unknown facts whose answer alone could raise the level, the highest stakes first."""
+    found: list[OpenQuestion] = []
+    for name, spec in FACT_SPECS.items():
+        if name in NOT_ASKED or getattr(facts, name) is not None:
+            continue
+        kind = spec.metadata["kind"]
+        if kind not in ("bool", "regions", "names") and name not in ASK_WITH:
+            continue
+        pending = {name, "medicine_classes"} if name == "medicines" else {name}
+        now, best = level_bounds(facts, frozenset(pending))
+        if RANK[best] <= RANK[now]:
+            continue
+        ask: OpenKind = "yesno" if kind == "bool" else "regions" if kind == "regions" else "names"
+        if kind in ("int", "float"):
+            ask = "number"
+        found.append(OpenQuestion(name, question_text(name), ask, best))
+    found.sort(key=lambda q: -RANK[q.could_raise_to])
+    return found
+
+
+def answer_open_question(facts: TriageFacts, question: OpenQuestion, answer: str) -> TriageFacts:
+    """Facts updated with one typed answer; an empty answer or '?' leaves them unchanged."""
+    text = answer.strip().lower()
+    if text in ("", "?", "not sure", "unsure", "don't know", "dont know"):
+        return facts
+    if question.kind == "yesno":
+        if text in YES:
+            return facts.with_facts(**{question.fact: True})
+        if text in NO:
+            return facts.with_facts(**{question.fact: False})
+        raise InvalidInput(question.fact, "yes, no, or ? if you are not sure")
+    return apply_answer(facts, QUESTIONS_BY_ID[ASK_WITH[question.fact]], answer)
