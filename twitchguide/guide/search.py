@@ -14,6 +14,9 @@ from twitchguide.guide.query import QueryNormaliser
 
 # bm25 column weights: the topic's name and keywords count far more than a passing mention.
 WEIGHTS = (8.0, 4.0, 2.0, 1.0)  # name, keywords, section, body
+# Within one topic the name and keywords are the same for every passage, so passages are
+# ordered by their own heading and text.
+PASSAGE_WEIGHTS = (0.0, 0.0, 2.0, 1.0)
 PER_TOPIC = 2  # at most this many passages from one topic, so the answer shows a spread
 
 
@@ -101,7 +104,7 @@ class GuideIndex:
         self.normaliser = QueryNormaliser(vocabulary)
 
     def search(self, question: str, limit: int = 5) -> SearchResult:
-        """The best passages for a question, best first, at most PER_TOPIC from one topic."""
+        """The best topics for a question, best first, with up to PER_TOPIC passages each."""
         if not question.strip():
             raise InvalidInput("question", "type a few words, e.g. 'why does my eye twitch'")
         if limit < 1:
@@ -111,20 +114,22 @@ class GuideIndex:
             return SearchResult(question, (), ())
         match = " OR ".join(f'"{term}"' for term in terms)
         rows = self.connection.execute(
-            "SELECT rowid, bm25(passage, ?, ?, ?, ?) AS rank FROM passage "
-            "WHERE passage MATCH ? ORDER BY rank LIMIT 200",
-            (*WEIGHTS, match),
+            "SELECT rowid, bm25(passage, ?, ?, ?, ?) AS rank, bm25(passage, ?, ?, ?, ?) "
+            "FROM passage WHERE passage MATCH ? ORDER BY rank LIMIT 300",
+            (*WEIGHTS, *PASSAGE_WEIGHTS, match),
         ).fetchall()
+        # Topics rank by their best passage; each topic then shows its own best-matching passages.
+        topic_score: dict[str, float] = {}
+        candidates: dict[str, list[tuple[float, float, int]]] = {}
+        for rowid, rank, own in rows:
+            topic_id = self.passages[rowid].topic_id
+            topic_score.setdefault(topic_id, -float(rank))
+            candidates.setdefault(topic_id, []).append((float(own), float(rank), rowid))
         hits: list[SearchHit] = []
-        per_topic: dict[str, int] = {}
-        for rowid, rank in rows:
-            passage = self.passages[rowid]
-            if per_topic.get(passage.topic_id, 0) >= PER_TOPIC:
-                continue
-            per_topic[passage.topic_id] = per_topic.get(passage.topic_id, 0) + 1
-            hits.append(SearchHit(passage, round(-float(rank), 4)))
-            if len(hits) == limit:
-                break
+        for topic_id, score in topic_score.items():
+            for _, _, rowid in sorted(candidates[topic_id])[:PER_TOPIC]:
+                hits.append(SearchHit(self.passages[rowid], round(score, 4)))
+        hits = hits[:limit]
         return SearchResult(question, tuple(terms), tuple(hits))
 
 
