@@ -27,16 +27,24 @@ INTRO = (
     help="a JSON file of facts (names in docs/triage.md); '-' reads standard input",
 )
 @click.option("--with-diary", is_flag=True, help="also use what your diary already says")
+@click.option("--text", help='describe it in your own words, e.g. "left calf 3 weeks, no weakness"')
 @json_option
 @click.pass_context
-def check(ctx: click.Context, answers: Any, with_diary: bool, as_json: bool) -> None:
+def check(
+    ctx: click.Context, answers: Any, with_diary: bool, as_json: bool, text: str | None
+) -> None:
     """How soon to see a doctor: the level, why, what to do, and when to come back.
 
     Without --answers it asks a few questions and stops once the answer is settled.
     Twitchguide does not replace a clinician.
     """
     settings, diary_facts = _context(ctx, with_diary)
-    if answers is not None:
+    extraction = None
+    if text is not None:
+        from twitchguide.cli.free_text import facts_from_text
+
+        extraction, facts = facts_from_text(text, diary_facts, ask=not as_json)
+    elif answers is not None:
         facts = diary_facts.merged(_read_answers(answers))
     elif as_json:
         raise InvalidInput("answers", "--json needs --answers FILE.json")
@@ -44,7 +52,12 @@ def check(ctx: click.Context, answers: Any, with_diary: bool, as_json: bool) -> 
         facts = _ask(diary_facts)
     result = triage(facts, settings)
     if as_json:
-        echo_json({**result.to_dict(), "sources": _sources(result), "facts": facts.to_dict()})
+        data = {**result.to_dict(), "sources": _sources(result), "facts": facts.to_dict()}
+        if extraction is not None:
+            from twitchguide.cli.free_text import text_json
+
+            data.update(text_json(extraction, facts))
+        echo_json(data)
     else:
         _render(result)
 

@@ -23,9 +23,7 @@ def notify_triage(ctx: click.Context) -> None:
     from twitchguide.cli.triage_notice import print_notice_after_write
 
     session = open_session(ctx)
-    print_notice_after_write(
-        session.store.load_diary(session.user), session.user.emergency_number
-    )
+    print_notice_after_write(session.store.load_diary(session.user), session.user.emergency_number)
 
 
 @click.command()
@@ -41,29 +39,42 @@ def notify_triage(ctx: click.Context) -> None:
     "--at", "started_at", help="when it started (default now): '2h ago', 'yesterday evening'"
 )
 @click.option("--note", help="anything else worth remembering")
+@click.option("--dry-run", is_flag=True, help="show what would be logged; write nothing")
 @json_option
 @click.pass_context
-def log(ctx: click.Context, /, words: tuple[str, ...], as_json: bool, **options: Any) -> None:
-    """Log a twitch episode.
+def log(
+    ctx: click.Context, /, words: tuple[str, ...], as_json: bool, dry_run: bool, **options: Any
+) -> None:
+    """Log a twitch episode, with options or in plain words.
 
     Example: twitchguide log calf --side left --duration 90s --intensity 2
+
+    Example: twitchguide log "left calf, about 2 minutes, after my run"
     """
     session = open_session(ctx)
     region = vocabulary.canonical_region(" ".join(words))
+    draft = None
     if region is None:
-        raise InvalidInput(
-            "region",
-            f"'{' '.join(words)}' is not a body region; use one of "
-            + ", ".join(vocabulary.BODY_REGIONS),
-        )
+        # Plain words: read them, show what was understood, and refuse what is ambiguous.
+        from twitchguide.triage.extract.episode_text import parse_episode_text
+
+        draft = parse_episode_text(" ".join(words), session.user.now())
+        region = draft.region
     duration = options.pop("duration")
-    raw: dict[str, Any] = {"region": region, **options}
+    given = {name: value for name, value in options.items() if value is not None}
+    raw: dict[str, Any] = {"region": region, **(draft.values() if draft else {}), **given}
     if duration is not None and duration.strip().lower() == "ongoing":
         raw["ongoing"] = True
     elif duration is not None:
         raw["duration_seconds"] = duration
     values = field_values(EPISODE, raw, session.user)
     values.setdefault("started_at", session.user.now())
+    if draft is not None or dry_run:
+        from twitchguide.cli.free_text import show_episode_draft
+
+        show_episode_draft(draft, values, session.user.now(), as_json=as_json, dry_run=dry_run)
+        if dry_run:
+            return
     record = session.store.add(EPISODE, session.user, values)
     if as_json:
         echo_json(record_json(record))

@@ -66,6 +66,8 @@ def question_text(fact: str) -> str:
 def open_questions(facts: TriageFacts) -> list[OpenQuestion]:
     """Unknown facts whose answer alone could raise the level, the highest stakes first."""
     found: list[OpenQuestion] = []
+    # The level as things stand (unknown = absent), not the lowest level still possible.
+    now = level_bounds(facts, frozenset())[0]
     for name, spec in FACT_SPECS.items():
         if name in NOT_ASKED or getattr(facts, name) is not None:
             continue
@@ -73,7 +75,7 @@ def open_questions(facts: TriageFacts) -> list[OpenQuestion]:
         if kind not in ("bool", "regions", "names") and name not in ASK_WITH:
             continue
         pending = {name, "medicine_classes"} if name == "medicines" else {name}
-        now, best = level_bounds(facts, frozenset(pending))
+        best = level_bounds(facts, frozenset(pending))[1]
         if RANK[best] <= RANK[now]:
             continue
         ask: OpenKind = "yesno" if kind == "bool" else "regions" if kind == "regions" else "names"

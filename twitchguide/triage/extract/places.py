@@ -67,7 +67,7 @@ def region_mentions(tokens: Sequence[Token]) -> list[RegionMention]:
     return sorted(found, key=lambda m: m.first)
 
 
-def _sentences(tokens: Sequence[Token]) -> list[int]:
+def sentence_ids(tokens: Sequence[Token]) -> list[int]:
     ids, current = [], 0
     for token in tokens:
         ids.append(current)
@@ -93,7 +93,7 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
     mentions = region_mentions(tokens)
     if not mentions:
         return []
-    sentence = _sentences(tokens)
+    sentence = sentence_ids(tokens)
     twitches = [
         (j.match.first, j.match.last)
         for j in judged

@@ -224,7 +224,9 @@ def _since(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeMentio
         return TimeMention((back + extra) * 86400, at, nxt + 1, "since")
     inner = _mention_at(tokens, nxt, now)
     if inner is not None:
-        return TimeMention(inner.seconds, at, inner.last, "since")
+        # "since 20 mins ago" is a start time, like "20 mins ago".
+        anchor: Anchor = "ago" if inner.anchor == "ago" else "since"
+        return TimeMention(inner.seconds, at, inner.last, anchor)
     return None
 
 

@@ -1,0 +1,247 @@
+"""Quick logging in plain words: "left calf, about 2 minutes, after my run" -> an episode draft.
+
+Nothing is guessed silently: what was read is listed with the words it came from, and anything
+ambiguous (two places, "leg", "yesterday" without a time) is an InvalidInput naming the problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timedelta
+from typing import Any
+
+from twitchguide.diary.timewords import parse_instant
+from twitchguide.errors import InvalidInput
+from twitchguide.triage.extract.lexicons import VAGUE_REGION_WORDS
+from twitchguide.triage.extract.places import attach_side, region_mentions, sentence_ids
+from twitchguide.triage.extract.text import Token, tokenize
+from twitchguide.triage.extract.timex import WEEKDAYS, TimeMention, time_mentions
+
+MAX_NOTE = 2000
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
+CLOCK_WORDS = frozenset({"at", "am", "pm", ":", "around", "about", *PARTS_OF_DAY})
+INTENSITY_WORDS: dict[str, int] = {
+    "barely": 1,
+    "faint": 1,
+    "tiny": 1,
+    "slight": 1,
+    "mild": 2,
+    "small": 2,
+    "moderate": 3,
+    "noticeable": 3,
+    "medium": 3,
+    "strong": 4,
+    "big": 4,
+    "intense": 5,
+    "violent": 5,
+    "massive": 5,
+    "severe": 5,
+}
+PATTERN_WORDS: dict[str, str] = {
+    "single": "single",
+    "once": "single",
+    "burst": "burst",
+    "bursts": "burst",
+    "flurry": "burst",
+    "several": "burst",
+    "continuous": "continuous",
+    "constant": "continuous",
+    "constantly": "continuous",
+    "nonstop": "continuous",
+    "non": "continuous",
+}
+CONTEXT_WORDS: dict[str, str] = {
+    "run": "after_exercise",
+    "running": "after_exercise",
+    "gym": "after_exercise",
+    "workout": "after_exercise",
+    "exercise": "after_exercise",
+    "exercising": "after_exercise",
+    "training": "after_exercise",
+    "lifting": "after_exercise",
+    "cycling": "after_exercise",
+    "football": "after_exercise",
+    "hike": "after_exercise",
+    "swim": "after_exercise",
+    "asleep": "falling_asleep",
+    "drifting": "falling_asleep",
+    "dozing": "falling_asleep",
+    "resting": "rest",
+    "rest": "rest",
+    "sitting": "rest",
+    "lying": "rest",
+    "sofa": "rest",
+    "couch": "rest",
+    "tv": "rest",
+}
+ONGOING = (("still", "going"), ("still", "twitching"), ("won't", "stop"), ("ongoing",))
+COUNT_NOUNS = frozenset({"twitches", "times", "jumps", "twitch", "jerks"})
+
+
+@dataclass(frozen=True)
+class EpisodeDraft:
+    """An episode read from words, before it is stored; None = not said."""
+
+    region: str
+    side: str | None = None
+    duration_seconds: int | None = None
+    ongoing: bool | None = None
+    intensity: int | None = None
+    pattern: str | None = None
+    context: str | None = None
+    started_at: datetime | None = None
+    count: int | None = None
+    note: str | None = None
+    understood: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def values(self) -> dict[str, Any]:
+        """The fields that were said, as diary field values."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "understood" and getattr(self, f.name) is not None
+        }
+
+
+def parse_episode_text(text: str, now: datetime) -> EpisodeDraft:
+    """Read one twitch episode from plain words; InvalidInput says what is missing or unclear."""
+    if not text.strip():
+        raise InvalidInput("text", "describe the twitch, e.g. 'left calf, about 2 minutes'")
+    tokens = tokenize(text)
+    understood: list[tuple[str, str]] = []
+
+    def said(name: str, first: int, last: int) -> None:
+        understood.append((name, text[tokens[first].start : tokens[last - 1].end]))
+
+    region, side = _region_and_side(tokens, said)
+    values: dict[str, Any] = {"region": region, "side": side}
+    mentions = time_mentions(tokens, now)
+    values["duration_seconds"] = _duration(tokens, mentions, said)
+    values["ongoing"] = _ongoing(tokens, said)
+    if values["ongoing"] and values["duration_seconds"] is not None:
+        raise InvalidInput("duration", "both a length and 'still going' were given; say one")
+    values["started_at"] = _started_at(text, tokens, mentions, now, said)
+    values["intensity"] = _intensity(tokens, said)
+    values["pattern"] = _word_choice(tokens, PATTERN_WORDS, "pattern", said)
+    values["context"] = _word_choice(tokens, CONTEXT_WORDS, "context", said)
+    values["count"] = _count(tokens, said)
+    values["note"] = text.strip()[:MAX_NOTE]
+    return EpisodeDraft(**values, understood=tuple(understood))
+
+
+def _region_and_side(tokens: list[Token], said: Any) -> tuple[str, str | None]:
+    mentions = region_mentions(tokens)
+    if not mentions:
+        raise InvalidInput("region", "no body region found; say where, e.g. 'left calf'")
+    vague = [m for m in mentions if m.vague]
+    if vague:
+        choices = ", ".join(VAGUE_REGION_WORDS[vague[0].vague or ""][1])
+        raise InvalidInput("region", f"'{vague[0].vague}' could be {choices}: say which one")
+    regions = sorted({m.region for m in mentions})
+    if len(regions) > 1:
+        raise InvalidInput(
+            "region", f"more than one place ({', '.join(regions)}): log each place on its own"
+        )
+    sentence = sentence_ids(tokens)
+    attached = [attach_side(tokens, m.first, m.last, sentence) for m in mentions]
+    sides = {side for side, _ in attached if side is not None}
+    first, last = mentions[0].first, mentions[0].last
+    said("region", first, last)
+    if not sides:
+        return regions[0], None
+    at = min(at for side, at in attached if side is not None)
+    said("side", at, at + 1)
+    return regions[0], "both" if len(sides) > 1 or "both" in sides else sides.pop()
+
+
+def _duration(tokens: list[Token], mentions: list[TimeMention], said: Any) -> int | None:
+    lengths = [m for m in mentions if m.anchor not in ("ago", "since", "day_word")]
+    if not lengths:
+        return None
+    if len({round(m.seconds) for m in lengths}) > 1:
+        raise InvalidInput("duration", "more than one length given; say how long this one lasted")
+    said("duration_seconds", lengths[0].first, lengths[0].last)
+    return round(lengths[0].seconds)
+
+
+def _ongoing(tokens: list[Token], said: Any) -> bool | None:
+    words = [t.norm for t in tokens]
+    for phrase in ONGOING:
+        for at in range(len(words) - len(phrase) + 1):
+            if tuple(words[at : at + len(phrase)]) == phrase:
+                said("ongoing", at, at + len(phrase))
+                return True
+    return None
+
+
+def _started_at(
+    text: str, tokens: list[Token], mentions: list[TimeMention], now: datetime, said: Any
+) -> datetime | None:
+    ago = [m for m in mentions if m.anchor == "ago"]
+    if ago:
+        said("started_at", ago[0].first, ago[0].last + 1)
+        return now - timedelta(seconds=ago[0].seconds)
+    for at, token in enumerate(tokens):
+        word = token.norm
+        nxt = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+        starts = (
+            word in ("today", "yesterday", "tonight", *WEEKDAYS)
+            or (word in ("last", "this") and nxt in PARTS_OF_DAY)
+            or (word == "at" and tokens[at + 1].is_number if nxt else False)
+            or (word == "just" and nxt == "now")
+        )
+        if not starts:
+            continue
+        end = at + 1
+        while end < len(tokens) and (tokens[end].norm in CLOCK_WORDS or tokens[end].is_number):
+            end += 1
+        phrase = text[token.start : tokens[end - 1].end]
+        if end == at + 1 and word in ("yesterday", *WEEKDAYS):
+            raise InvalidInput(
+                "started_at",
+                f"'{phrase}' needs a time too, e.g. '{phrase} 9pm' or '{phrase} evening'",
+            )
+        said("started_at", at, end)
+        moment = parse_instant(phrase.replace("this ", "today "), now, field="started_at")
+        if moment > now:
+            raise InvalidInput("started_at", f"'{phrase}' is in the future")
+        return moment
+    return None
+
+
+def _intensity(tokens: list[Token], said: Any) -> int | None:
+    for at, token in enumerate(tokens):
+        nxt = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+        after = tokens[at + 2].norm if at + 2 < len(tokens) else ""
+        if token.is_number and nxt == "/" and after in ("5", "10"):
+            value = float(token.norm) / (1 if after == "5" else 2)
+            if not 1 <= value <= 5:
+                raise InvalidInput("intensity", "1 (barely) to 5 (strong)")
+            said("intensity", at, at + 3)
+            return round(value)
+        if token.norm == "intensity" and tokens[at + 1 : at + 2] and tokens[at + 1].is_number:
+            value = float(tokens[at + 1].norm)
+            if not 1 <= value <= 5:
+                raise InvalidInput("intensity", "1 (barely) to 5 (strong)")
+            said("intensity", at, at + 2)
+            return round(value)
+        if token.norm in INTENSITY_WORDS:
+            said("intensity", at, at + 1)
+            return INTENSITY_WORDS[token.norm]
+    return None
+
+
+def _word_choice(tokens: list[Token], words: dict[str, str], name: str, said: Any) -> str | None:
+    for at, token in enumerate(tokens):
+        if token.norm in words:
+            said(name, at, at + 1)
+            return words[token.norm]
+    return None
+
+
+def _count(tokens: list[Token], said: Any) -> int | None:
+    for at, token in enumerate(tokens[:-1]):
+        if token.is_number and tokens[at + 1].norm in COUNT_NOUNS:
+            said("count", at, at + 2)
+            return int(float(token.norm))
+    return None
