@@ -14,6 +14,7 @@ from twitchguide.triage.extract import extract_facts
 from twitchguide.triage.rulebook import RANK
 
 CASES_FILE = Path(__file__).with_name("free_text_cases.yaml")
+HOLDOUT_FILE = Path(__file__).with_name("free_text_holdout.yaml")
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 LEVELS = ("emergency", "see_doctor_soon", "routine_appointment", "self_care")
 
@@ -64,8 +65,10 @@ RED_FLAGS = frozenset(
 )
 
 
-def load_cases() -> list[dict[str, Any]]:
-    cases: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+def load_cases(*, holdout: bool = False) -> list[dict[str, Any]]:
+    """The main set, or the held-out set written after the extractor (holdout=True)."""
+    path = HOLDOUT_FILE if holdout else CASES_FILE
+    cases: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return cases
 
 

@@ -229,6 +229,15 @@ def _medicines(
             )
             continue
         new_via.append((item, -1 if days is None else int(days)))
+    for dose in (j.match for j in by_concept.get("_dose_change", []) if j.stance == "yes"):
+        # "dose was upped 10 days ago": a change to the medicine named nearest before it.
+        named = [j for j in taken if j.match.last <= dose.first] or taken
+        if not named:
+            continue
+        own = [m for m in mentions if 0 <= m.first - dose.last <= 4]
+        attached.extend(own)
+        days = max((m.days for m in own), default=None)
+        new_via.append((named[-1], -1 if days is None else int(days)))
     _medicine_change(build, new_via, med.classes)
     return attached
 

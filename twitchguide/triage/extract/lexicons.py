@@ -24,6 +24,7 @@ EXTRA_REGION_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "face": ("temple", "eyebrow", "eyebrows", "brow", "forehead", "nose", "cheekbone", "cheeks"),
     "lip": ("corner of [my|the] mouth",),
+    "hip": ("hips",),
     "tongue": ("tounge",),
     "shoulder": ("trap", "traps", "shoulder blade", "delt", "delts"),
     "upper_arm": ("arms",),

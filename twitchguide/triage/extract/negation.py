@@ -137,8 +137,7 @@ def _stance(polarity: bool, cue: str | None, tokens: Sequence[Token], match: Phr
         # "speech is fine" says no; "speech isn't fine" is not a no ("not pregnant" is).
         if any(word in NEGATIONS and word not in own_words for word in inner):
             return "yes"
-        if cue == "no":
-            return "yes"
+        # A "no" before it belongs to something else ("no drooling, breathing ok").
         return "unsure" if cue == "unsure" else "no"
     if cue == "no":
         return "no"

@@ -124,15 +124,25 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
 
     plain = [(a, b) for a, b, _ in symptoms]
     elsewhere = [(a, b) for a, b, c in symptoms if c not in SAME_PLACE_SIGNS]
-    chosen = set(
+    coordinated = _coordinated(tokens, mentions, twitches, symptoms)
+    placed_twitches = {m_end for m_end in _twitches_after(coordinated, symptoms, tokens)}
+    chosen = coordinated | set(
         _nearest_to_twitches(
-            tokens, mentions, twitches, sentence, inside_other, lambda m: nearest(m, elsewhere)
+            tokens,
+            mentions,
+            twitches,
+            sentence,
+            inside_other,
+            lambda m: nearest(m, elsewhere),
+            placed_twitches,
         )
     )
     for mention in mentions:
         if mention in chosen:
             continue
         t, o = nearest(mention, twitches), nearest(mention, plain)
+        if _for_reason(tokens, mention):
+            continue
         if t < NONE:
             keep = t <= o or o > ADJACENT
         elif twitches:
@@ -160,6 +170,40 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
     return places
 
 
+def _for_reason(tokens: Sequence[Token], mention: RegionMention) -> bool:
+    """'prednisone for my back': a reason, not a place that twitches."""
+    return "for" in [t.norm for t in tokens[max(0, mention.first - 2) : mention.first]]
+
+
+def _coordinated(
+    tokens: Sequence[Token],
+    mentions: Sequence[RegionMention],
+    twitches: Sequence[tuple[int, int]],
+    symptoms: Sequence[tuple[int, int, str]],
+) -> set[RegionMention]:
+    """'fingers tingling and twitching': the place is the subject of both."""
+    found = set()
+    starts = {a: b for a, b, _ in symptoms}
+    twitch_starts = {a for a, _ in twitches}
+    for mention in mentions:
+        end = starts.get(mention.last)
+        if end is None:
+            continue
+        if end < len(tokens) and tokens[end].norm in ("and", ",") and end + 1 in twitch_starts:
+            found.add(mention)
+    return found
+
+
+def _twitches_after(
+    coordinated: set[RegionMention],
+    symptoms: Sequence[tuple[int, int, str]],
+    tokens: Sequence[Token],
+) -> set[int]:
+    """Where the twitch words of coordinated places start."""
+    starts = {a: b for a, b, _ in symptoms}
+    return {starts[m.last] + 1 for m in coordinated if m.last in starts}
+
+
 def _nearest_to_twitches(
     tokens: Sequence[Token],
     mentions: Sequence[RegionMention],
@@ -167,13 +211,16 @@ def _nearest_to_twitches(
     sentence: Sequence[int],
     inside_other: Callable[[RegionMention], bool],
     nearest_other: Callable[[RegionMention], int],
+    taken: set[int],
 ) -> list[RegionMention]:
     found = []
     for first, last in twitches:
+        if first in taken:
+            continue  # already placed: "fingers tingling and twitching"
         scored = [
             (_distance(tokens, (m.first, m.last), (first, last)), m)
             for m in mentions
-            if sentence[m.first] == sentence[first]
+            if sentence[m.first] == sentence[first] and not _for_reason(tokens, m)
         ]
         if not scored:
             continue
@@ -230,6 +277,10 @@ def attach_side(
 ) -> tuple[str | None, int]:
     """The side word right by a region ('left calf', 'calf on the right', 'L eye')."""
     found: dict[str, int] = {}
+    for at in range(first, last):  # "under right eye"
+        side = SIDE_WORDS.get(tokens[at].norm)
+        if side is not None:
+            found.setdefault(side, at)
     for at in (first - 1, last):
         if 0 <= at < len(tokens) and tokens[at].norm in SHORT_SIDES:
             found.setdefault(SHORT_SIDES[tokens[at].norm], at)
