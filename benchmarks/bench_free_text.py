@@ -1,0 +1,106 @@
+"""Free-text extraction: accuracy on the labelled sets and speed on 500-character texts.
+
+Run: .venv/bin/python benchmarks/bench_free_text.py
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
+
+# 500-character descriptions in the styles of the labelled set, for timing.
+TEXTS = [
+    (
+        "Hi, 34M here. My left calf has been twitching on and off for about 3 weeks now, mostly "
+        "in the evening after my run. I don't think I'm weak but I keep dropping cups and I "
+        "tripped twice on the stairs this week. No numbness, no tingling, speech is fine and no "
+        "trouble swallowing. I started sertraline 10 days ago and I'm drinking 4 coffees a day, "
+        "sleeping maybe 5 hours a night because work is really stressful. Also my eyelid jumps "
+        "sometimes. Should I worry about this or is it just stress? Thanks for reading all this."
+    ),
+    (
+        "eye lid twichng on and off 10 days now, moving house stress + no sleep, had 3 red bulls "
+        "yesterday and 2 today. no droopy eyelid or double vision, no headache, not pregnant, no "
+        "meds. it started in the left eye and now the right one too, its driving me mad!! my mum "
+        "says its nothing but i read online it could be something bad. i feel fine otherwise, no "
+        "weakness at all, grip is fine, walking normally. been on my phone a lot and staring at "
+        "screens for uni deadlines. is this normal?? anyone else had this for weeks and weeks"
+    ),
+]
+
+
+def _scoring() -> ModuleType:
+    path = ROOT / "tests" / "triage_text" / "free_text_scoring.py"
+    spec = importlib.util.spec_from_file_location("free_text_scoring", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["free_text_scoring"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def accuracy() -> None:
+    scoring = _scoring()
+    for name, cases in (
+        ("main set", scoring.load_cases()),
+        ("held-out set", scoring.load_cases(holdout=True)),
+    ):
+        result = scoring.score(cases)
+        print(f"{name}: {result.cases} cases")
+        print(f"  fact F1 {result.f1:.3f} (precision {result.precision:.3f}, "
+              f"recall {result.recall:.3f})")  # fmt: skip
+        print(f"  exact level {result.exact}/{result.cases} = {100 * result.exact_share:.1f}%")
+        for level in scoring.LEVELS:
+            right, total = result.by_level.get(level, [0, 0])
+            print(f"    {level}: {right}/{total}")
+        print(f"  under-triaged: {len(result.under_triaged)} "
+              f"(emergencies: {len(result.under_triaged_emergencies)})")  # fmt: skip
+        print(f"  stated red flags missed: {len(result.missed_red_flags)}")
+        for line in result.wrong_levels:
+            print(f"    level: {line}")
+
+
+COLD = (
+    "import time; t = time.perf_counter(); "
+    "from twitchguide.triage.extract import extract_facts; extract_facts('calf twitch'); "
+    "print(1000 * (time.perf_counter() - t))"
+)
+
+
+def speed() -> None:
+    colds = sorted(
+        float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True,
+                             check=True, cwd=ROOT).stdout)
+        for _ in range(5)
+    )  # fmt: skip
+    print(f"first call in a fresh process (imports + lexicons): median {colds[2]:.0f} ms")
+    from twitchguide.triage.extract import extract_facts
+
+    for text in TEXTS:
+        text = text[:500]
+        for _ in range(20):
+            extract_facts(text, NOW)
+        runs = []
+        for _ in range(300):
+            begin = time.perf_counter()
+            extract_facts(text, NOW)
+            runs.append(1000 * (time.perf_counter() - begin))
+        runs.sort()
+        print(
+            f"{len(text)}-char text, warm: median {statistics.median(runs):.2f} ms, "
+            f"p95 {runs[int(0.95 * len(runs))]:.2f} ms, max {runs[-1]:.2f} ms"
+        )
+
+
+if __name__ == "__main__":
+    accuracy()
+    speed()
