@@ -40,6 +40,8 @@ def check(
     """
     settings, diary_facts = _context(ctx, with_diary)
     extraction = None
+    if text is not None and answers is not None:
+        raise InvalidInput("text", "use --text or --answers, not both")
     if text is not None:
         from twitchguide.cli.free_text import facts_from_text
 

@@ -223,9 +223,11 @@ def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
     while position < len(tokens) and tokens[position].norm in POST_LEAD and skipped < 2:
         position += 1
         skipped += 1
-    if skipped == 0 or position >= len(tokens):
+    if position >= len(tokens):
         return None
-    if tokens[position].norm not in POST_DENIALS:
+    word = tokens[position].norm
+    # "weakness: no" needs the colon; "weakness none" does not.
+    if word not in POST_DENIALS or (skipped == 0 and word in ("no", "n")):
         return None
     following = tokens[position + 1].norm if position + 1 < len(tokens) else "."
     return "no" if following in (".", ",", "!", ";", "and", "\n", ")") else None

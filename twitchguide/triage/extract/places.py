@@ -19,6 +19,8 @@ NOT_OTHER_SYMPTOMS = frozenset({"onset_sudden", "spreading", "hypnic_jerks_only"
 COMMA_COST = 3
 ADJACENT = 3
 NONE = 999
+FAR = 30
+SPAN_MAX = 20  # no phrase match is longer than this many tokens
 NEAR = 12
 NEAR_IF_SHARED = 4
 LIST_LINKS = frozenset(
@@ -81,6 +83,8 @@ def _distance(tokens: Sequence[Token], a: tuple[int, int], b: tuple[int, int]) -
     low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
     if high <= low:
         return 0
+    if high - low > FAR:
+        return NONE  # keeps long texts linear: far apart is simply "not near"
     return sum(
         COMMA_COST if tokens[i].norm == "," else 0 if tokens[i].norm in LINK_WORDS else 1
         for i in range(low, high)
@@ -117,7 +121,7 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
             (
                 _distance(tokens, (m.first, m.last), (a, b))
                 for a, b in spans
-                if sentence[a] == sentence[m.first]
+                if abs(a - m.first) <= FAR + SPAN_MAX and sentence[a] == sentence[m.first]
             ),
             default=NONE,
         )
@@ -220,7 +224,9 @@ def _nearest_to_twitches(
         scored = [
             (_distance(tokens, (m.first, m.last), (first, last)), m)
             for m in mentions
-            if sentence[m.first] == sentence[first] and not _for_reason(tokens, m)
+            if abs(m.first - first) <= FAR + SPAN_MAX
+            and sentence[m.first] == sentence[first]
+            and not _for_reason(tokens, m)
         ]
         if not scored:
             continue
