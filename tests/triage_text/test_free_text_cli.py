@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -110,3 +111,18 @@ def test_parse_episode_text_reads_each_field() -> None:
     evening = parse_episode_text("eye lid still going since yesterday 9pm", NOW)
     assert evening.ongoing is True
     assert evening.started_at == datetime(2026, 11, 27, 21, tzinfo=ZoneInfo("Europe/London"))
+
+
+def test_check_refuses_text_and_answers_together(run_cli_sqlite: CliRun, tmp_path: Path) -> None:
+    answers = tmp_path / "a.json"
+    answers.write_text("{}", encoding="utf-8")
+    result = run_cli_sqlite("check", "--text", "calf", "--answers", str(answers), "--json")
+    assert result.exit_code == 2
+    assert "not both" in result.stderr
+
+
+def test_log_plain_words_json_prints_the_stored_episode(run_cli_sqlite: CliRun) -> None:
+    result = run_cli_sqlite("log", "right thumb 30 secs", "--json")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["region"], record["side"], record["duration_seconds"]) == ("thumb", "right", 30)

@@ -207,3 +207,11 @@ def test_typo_tools() -> None:
     assert vocab.lookup("tinglin") == "tingling"
     assert vocab.lookup("single") is None
     assert [t.norm for t in tokenize("dont 3wks w/o")] == ["don't", "3", "weeks", "without"]
+
+
+def test_a_very_long_text_is_read_whole() -> None:
+    text = "my left calf twitches, no weakness, 4 coffees. " * 400 + "I had a seizure."
+    got = facts(text)
+    assert got.seizure is True
+    assert got.weakness is False
+    assert got.regions == ("calf",)

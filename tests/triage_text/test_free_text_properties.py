@@ -99,3 +99,12 @@ def test_a_stated_red_flag_followed_by_unrelated_text_is_still_found(
 def test_a_stated_red_flag_after_unrelated_text_is_still_found(phrase: str, head: str) -> None:
     fact = STATED[phrase]
     assert getattr(extract_facts(f"{head}. {phrase}", NOW).facts, fact) is True
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**30) | st.floats(min_value=0, allow_nan=False),
+    st.sampled_from(["seconds", "days", "weeks", "years", "coffees", "hours sleep", "years old"]),
+)
+def test_any_number_with_any_unit_never_crashes(number: float, unit: str) -> None:
+    extract_facts(f"twitching for {number} {unit}, I'm {number}, {number} weeks pregnant", NOW)

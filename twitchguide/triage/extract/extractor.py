@@ -40,6 +40,7 @@ DERIVED = frozenset(
     {"sudden_symptoms_resolved", "frequent_cramps_despite_self_care", "medicine_new_or_changed",
      "serotonergic_started_recently", "grip_decline"}
 )  # fmt: skip
+MAX_DAYS = 36500
 MEDICINE_DAYS_NEW = 42  # "in the last few weeks" (facts model): six weeks at most
 SEROTONERGIC_DAYS_NEW = 14
 
@@ -314,7 +315,9 @@ def _duration(
         for a, b in itertools.pairwise(words)
     )
     skip = set() if tied else {id(m) for m in medicine_times}
-    longest = condition_days([m for m in mentions if id(m) not in skip])
+    # "for 500 years" is not a duration anyone has had; such a number is left unread.
+    sane = [m for m in mentions if id(m) not in skip and m.days <= MAX_DAYS]
+    longest = condition_days(sane)
     if longest is None:
         return
     days = round(longest.days, 3)
