@@ -50,11 +50,8 @@ def _scoring() -> ModuleType:
 
 def accuracy() -> None:
     scoring = _scoring()
-    for name, cases in (
-        ("main set", scoring.load_cases()),
-        ("held-out set", scoring.load_cases(holdout=True)),
-    ):
-        result = scoring.score(cases)
+    for name in scoring.SETS:
+        result = scoring.score(scoring.load_cases(name))
         print(f"{name}: {result.cases} cases")
         print(f"  fact F1 {result.f1:.3f} (precision {result.precision:.3f}, "
               f"recall {result.recall:.3f})")  # fmt: skip

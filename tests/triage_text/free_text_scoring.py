@@ -13,8 +13,13 @@ from twitchguide.triage.engine import triage
 from twitchguide.triage.extract import extract_facts
 from twitchguide.triage.rulebook import RANK
 
-CASES_FILE = Path(__file__).with_name("free_text_cases.yaml")
-HOLDOUT_FILE = Path(__file__).with_name("free_text_holdout.yaml")
+HERE = Path(__file__).parent
+# The main set, then two sets held out while the extractor was built (each scored once blind).
+SETS = {
+    "main": HERE / "free_text_cases.yaml",
+    "held-out 1": HERE / "free_text_holdout.yaml",
+    "held-out 2": HERE / "free_text_holdout2.yaml",
+}
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 LEVELS = ("emergency", "see_doctor_soon", "routine_appointment", "self_care")
 
@@ -65,11 +70,14 @@ RED_FLAGS = frozenset(
 )
 
 
-def load_cases(*, holdout: bool = False) -> list[dict[str, Any]]:
-    """The main set, or the held-out set written after the extractor (holdout=True)."""
-    path = HOLDOUT_FILE if holdout else CASES_FILE
-    cases: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_cases(name: str = "main") -> list[dict[str, Any]]:
+    """One labelled set by name (see SETS)."""
+    cases: list[dict[str, Any]] = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
     return cases
+
+
+def all_cases() -> list[dict[str, Any]]:
+    return [case for name in SETS for case in load_cases(name)]
 
 
 def same(expected: Any, got: Any) -> bool:

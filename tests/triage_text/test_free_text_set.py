@@ -6,14 +6,14 @@ from collections import Counter
 
 import pytest
 
-from tests.triage_text.free_text_scoring import RED_FLAGS, Score, load_cases, score
+from tests.triage_text.free_text_scoring import RED_FLAGS, Score, all_cases, load_cases, score
 from twitchguide.triage.facts import TriageFacts
 
 
 @pytest.fixture(scope="module")
 def result() -> Score:
-    """Both sets together: the main one and the one held out while the extractor was built."""
-    return score(load_cases() + load_cases(holdout=True))
+    """All sets together: the main one and the ones held out while the extractor was built."""
+    return score(all_cases())
 
 
 def test_the_set_is_big_and_varied_enough() -> None:
@@ -28,12 +28,12 @@ def test_the_set_is_big_and_varied_enough() -> None:
     assert levels["emergency"] >= 20
     assert levels["see_doctor_soon"] >= 25
     assert len(denies_a_red_flag) >= 25
-    everything = cases + load_cases(holdout=True)
+    everything = all_cases()
     assert len({case["id"] for case in everything}) == len(everything)
 
 
 def test_every_expected_fact_is_a_valid_fact() -> None:
-    for case in load_cases() + load_cases(holdout=True):
+    for case in all_cases():
         TriageFacts.from_dict(case["facts"])
 
 

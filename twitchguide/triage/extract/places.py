@@ -23,6 +23,11 @@ FAR = 30
 SPAN_MAX = 20  # no phrase match is longer than this many tokens
 NEAR = 12
 NEAR_IF_SHARED = 4
+# "twitching arms, eyes watering": the eyes are in another state, not twitching.
+OTHER_STATES = frozenset(
+    {"watering", "watery", "itchy", "itching", "sore", "red", "dry", "hurt", "hurts", "hurting",
+     "ache", "aches", "aching", "painful", "swollen", "burning", "numb", "tired", "stiff"}
+)  # fmt: skip
 LIST_LINKS = frozenset(
     {"and", ",", "or", "&", "/", "my", "the", "both", "left", "right", "his", "her"}
 )
@@ -253,7 +258,8 @@ def _listed_with(
     for before, after in itertools.pairwise(ordered):
         if (before in chosen or before in found) and not blocked(after):
             between = {t.norm for t in tokens[before.last : after.first]}
-            if between <= LIST_LINKS:
+            follower = tokens[after.last].norm if after.last < len(tokens) else ""
+            if between <= LIST_LINKS and follower not in OTHER_STATES:
                 found.append(after)
     return found
 

@@ -184,7 +184,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
 
 def allowed_typos(word: str) -> int:
     """How many typos a lexicon word tolerates: short words none, so 'week' never reads 'weak'."""
-    if len(word) >= 8:
+    if len(word) >= 9:
         return 2
     if len(word) >= 5:
         return 1
