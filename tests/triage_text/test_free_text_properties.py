@@ -25,6 +25,14 @@ STATED = {
     "I choke on my saliva": "choking_on_saliva",
     "my legs are weak": "weakness",
     "I have a fever": "fever",
+    "my tounge twitches": "regions",
+    "im droping things": "dropping_things",
+    "cant breath properly": "trouble_breathing",
+    "had a siezure": "seizure",
+    "pins n needles in my feet": "tingling",
+    "muscle looks thinner": "muscle_wasting",
+    "started sertraline 3 days ago and sweating loads": "sweating",
+    "my calf is getting weaker": "weakness_worsening",
 }
 WORDS = st.sampled_from(
     [
@@ -67,6 +75,14 @@ WORDS = st.sampled_from(
 )
 
 
+def found(fact: str, text: str) -> bool:
+    """The sign is read as present (a twitching tongue is a place, not a yes/no fact)."""
+    value = getattr(extract_facts(text, NOW).facts, fact)
+    if fact == "regions":
+        return value is not None and "tongue" in value
+    return value is True
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=600))
 def test_never_crashes_on_arbitrary_text(text: str) -> None:
@@ -89,16 +105,13 @@ def test_never_crashes_on_wordy_text(text: str) -> None:
 def test_a_stated_red_flag_followed_by_unrelated_text_is_still_found(
     phrase: str, tail: str
 ) -> None:
-    fact = STATED[phrase]
-    text = f"{phrase}. {tail}"
-    assert getattr(extract_facts(text, NOW).facts, fact) is True
+    assert found(STATED[phrase], f"{phrase}. {tail}")
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(sorted(STATED)), st.lists(WORDS).map(" ".join))
 def test_a_stated_red_flag_after_unrelated_text_is_still_found(phrase: str, head: str) -> None:
-    fact = STATED[phrase]
-    assert getattr(extract_facts(f"{head}. {phrase}", NOW).facts, fact) is True
+    assert found(STATED[phrase], f"{head}. {phrase}")
 
 
 @settings(max_examples=200, deadline=None)

@@ -60,7 +60,7 @@ def question_text(fact: str) -> str:
     if fact in ASK_WITH:
         return QUESTIONS_BY_ID[ASK_WITH[fact]].text
     label = LABELS.get(fact) or fact_meaning(fact)
-    return f"Do you have this: {label}?"
+    return f"Does this apply to you: {label}?"
 
 
 def open_questions(facts: TriageFacts) -> list[OpenQuestion]:

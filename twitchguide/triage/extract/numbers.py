@@ -64,6 +64,8 @@ def find_age(tokens: Sequence[Token]) -> Found | None:
         if value is not None and 0 < value <= 110:
             if nxt == "years_old" or (nxt in ("year", "years", "yr") and nxt2 == "old"):
                 return Found(value, at, at + (2 if nxt == "years_old" else 3))
+            if nxt == "y" and nxt2 == "/" and _norm(tokens, at + 3) == "o":  # "34 y/o"
+                return Found(value, at, at + 4)
             if nxt in ("month", "months") and nxt2 == "old":
                 return Found(round(value / 12, 2), at, at + 3)
             before = _norm(tokens, at - 1)

@@ -200,6 +200,15 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
+def _shared_start(a: str, b: str) -> int:
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared
+
+
 class FuzzyVocabulary:
     """Lexicon words found again from typos, via a deletion index (fast, no external library)."""
 
@@ -225,11 +234,13 @@ class FuzzyVocabulary:
             return token if token in self.words else None
         if any(token.startswith(prefix) for prefix in self.prefixes):
             return None
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for key in _deletions(token, 2):
             for candidate in self._index.get(key, ()):
                 limit = allowed_typos(candidate)
                 distance = edit_distance(token, candidate, limit)
-                if distance <= limit and (best is None or (distance, candidate) < best):
-                    best = (distance, candidate)
-        return best[1] if best is not None else None
+                # Ties go to the word that starts the same way: "droping" is "dropping".
+                rank = (distance, -_shared_start(token, candidate), candidate)
+                if distance <= limit and (best is None or rank < best):
+                    best = rank
+        return best[2] if best is not None else None
