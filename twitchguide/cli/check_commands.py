@@ -49,7 +49,7 @@ def check(
     elif answers is not None:
         facts = diary_facts.merged(_read_answers(answers))
     elif as_json:
-        raise InvalidInput("answers", "--json needs --answers FILE.json")
+        raise InvalidInput("answers", "--json needs --answers FILE.json or --text")
     else:
         facts = _ask(diary_facts)
     result = triage(facts, settings)
