@@ -135,6 +135,7 @@ def day(
     raw: dict[str, Any] = {
         _DAY_OPTIONS[name]: value for name, value in options.items() if value is not None
     }
+    values = field_values(DAILY_FACTORS, raw, session.user)
     for name in clear:
         key = name.replace("-", "_")
         field = _DAY_OPTIONS.get(key, key)
@@ -142,8 +143,7 @@ def day(
             raise InvalidInput(
                 "clear", f"'{name}' is not a factor; use one of {', '.join(_DAY_OPTIONS)}"
             )
-        raw[field] = None
-    values = field_values(DAILY_FACTORS, raw, session.user)
+        values[field] = None
     if not values and session.store.day(session.user, which) is None:
         raise InvalidInput("day", "give at least one factor, e.g. --sleep 7 or --stress 2")
     record = session.store.set_day(session.user, which, values)
