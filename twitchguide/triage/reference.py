@@ -9,6 +9,7 @@ from twitchguide.triage.facts import FACT_NAMES, FACT_SPECS, fact_kind, fact_mea
 from twitchguide.triage.rulebook import LEVELS, Rulebook, parse_rulebook, read_rules_yaml
 
 SOURCES_YAML = Path(__file__).parents[1] / "guide" / "content" / "sources.yaml"
+FREE_TEXT_SECTION = Path(__file__).parent / "extract" / "free_text.md"
 
 _TYPE_WORDS = {
     "bool": "true / false",
@@ -196,7 +197,7 @@ def document() -> str:
     book = parse_rulebook(read_rules_yaml())
     parts = [INTRO, levels_markdown(book), rules_markdown(book), facts_markdown()]
     parts += [DIARY_NOTES, sources_markdown(book)]
-    return "\n".join(parts)
+    return "\n".join(parts) + "\n" + FREE_TEXT_SECTION.read_text(encoding="utf-8")
 
 
 if __name__ == "__main__":
