@@ -91,7 +91,7 @@ def record_group(kind: RecordKind) -> click.Group:
         else []
     )
 
-    @group.command("add", help=f"Add a {kind.name}.")
+    @group.command("add", help=f"Add a {kind.singular}.")
     @_with_field_options(kind, for_edit=False)
     @json_option
     @click.pass_context
@@ -137,7 +137,7 @@ def record_group(kind: RecordKind) -> click.Group:
         for record in records:
             click.echo(describe(record, session.user.zone))
 
-    @group.command("show", help=f"Show one {kind.name}.")
+    @group.command("show", help=f"Show one {kind.singular}.")
     @click.argument("record_id", type=int, metavar="ID")
     @json_option
     @click.pass_context
@@ -145,7 +145,7 @@ def record_group(kind: RecordKind) -> click.Group:
         session = open_session(ctx)
         _echo(session.store.get(kind, session.user, record_id), session.user.zone, as_json)
 
-    @group.command("edit", help=f"Change fields of a {kind.name}; --clear FIELD empties one.")
+    @group.command("edit", help=f"Change fields of a {kind.singular}; --clear FIELD empties one.")
     @click.argument("record_id", type=int, metavar="ID")
     @_with_field_options(kind, for_edit=True)
     @click.option("--clear", multiple=True, metavar="FIELD", help="empty an optional field")
@@ -174,7 +174,7 @@ def record_group(kind: RecordKind) -> click.Group:
     for option in grip_options:
         edit = option(edit)
 
-    @group.command("delete", help=f"Delete a {kind.name}.")
+    @group.command("delete", help=f"Delete a {kind.singular}.")
     @click.argument("record_id", type=int, metavar="ID")
     @json_option
     @click.pass_context

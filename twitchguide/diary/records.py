@@ -183,6 +183,7 @@ class RecordKind:
     name: str
     plural: str
     table: str
+    singular: str
     cls: type[Any]
     fields: tuple[FieldSpec, ...]
     when_field: str
@@ -206,6 +207,7 @@ EPISODE = RecordKind(
     name="episode",
     plural="episodes",
     table="episodes",
+    singular="twitch episode",
     cls=Episode,
     when_field="started_at",
     fields=(
@@ -241,6 +243,7 @@ DAILY_FACTORS = RecordKind(
     name="day",
     plural="daily factors",
     table="daily_factors",
+    singular="day's factors",
     cls=DailyFactors,
     when_field="day",
     fields=(
@@ -286,6 +289,7 @@ MEDICATION = RecordKind(
     name="medication",
     plural="medications",
     table="medication_courses",
+    singular="medication or supplement course",
     cls=MedicationCourse,
     when_field="started_on",
     fields=(
@@ -302,6 +306,7 @@ SYMPTOM = RecordKind(
     name="symptom",
     plural="symptoms",
     table="symptom_reports",
+    singular="symptom report",
     cls=SymptomReport,
     when_field="noted_at",
     fields=(
@@ -320,6 +325,7 @@ STRENGTH = RecordKind(
     name="strength",
     plural="strength checks",
     table="strength_checks",
+    singular="strength check",
     cls=StrengthCheck,
     when_field="checked_at",
     fields=(
@@ -340,6 +346,7 @@ RELIEF_RATING = RecordKind(
     name="relief",
     plural="relief ratings",
     table="relief_ratings",
+    singular="relief rating",
     cls=ReliefRating,
     when_field="rated_on",
     fields=(
