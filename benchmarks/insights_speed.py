@@ -130,7 +130,8 @@ def in_process(diary: Diary, runs: int = 20) -> dict[str, float]:
     return out
 
 
-def end_to_end(diary: Diary, runs: int = 5) -> float:
+def write_to_store(diary: Diary, url: str) -> None:
+    """Store a synthetic diary as the default user's, with its ids and stamps."""
     from twitchguide.diary.records import (
         DAILY_FACTORS,
         EPISODE,
@@ -140,21 +141,25 @@ def end_to_end(diary: Diary, runs: int = 5) -> float:
     )
     from twitchguide.store import open_store
 
+    store = open_store(url)
+    user = store.user("local", timezone=diary.timezone)
+    with store.database.transaction():
+        for kind, records in (
+            (EPISODE, diary.episodes),
+            (DAILY_FACTORS, diary.days),
+            (STRENGTH, diary.strength_checks),
+            (RELIEF_RATING, diary.relief_ratings),
+        ):
+            for record in records:
+                store.insert_exact(kind, user, field_values(record), record.stamps)
+    store.close()
+
+
+def end_to_end(diary: Diary, runs: int = 5) -> float:
     script = Path(sys.executable).parent / "twitchguide"
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/diary.db"
-        store = open_store(url)
-        user = store.user("local", timezone=diary.timezone)
-        with store.database.transaction():
-            for kind, records in (
-                (EPISODE, diary.episodes),
-                (DAILY_FACTORS, diary.days),
-                (STRENGTH, diary.strength_checks),
-                (RELIEF_RATING, diary.relief_ratings),
-            ):
-                for record in records:
-                    store.insert_exact(kind, user, field_values(record), record.stamps)
-        store.close()
+        write_to_store(diary, url)
         env = {**os.environ, "TWITCHGUIDE_DATABASE_URL": url}
         command = [str(script), "insights", "--json"]
         subprocess.run(command, env=env, check=True, capture_output=True)  # warm the disk cache

@@ -198,3 +198,23 @@ def test_load_diary_holds_everything_in_time_order(store: DiaryStore, user: User
     assert len(diary.days) == len(diary.medications) == len(diary.symptoms) == 1
     assert len(diary.strength_checks) == len(diary.relief_ratings) == 1
     assert diary.timezone == user.timezone
+
+
+def test_load_diary_since_bounds_only_what_grows(store: DiaryStore, user: UserSettings) -> None:
+    today = user.today()
+    long_ago = datetime.now(UTC) - timedelta(days=300)
+    store.add(EPISODE, user, {"started_at": long_ago, "region": "calf"})
+    recent = store.add(EPISODE, user, {"started_at": AN_HOUR_AGO, "region": "thigh"})
+    store.add(DAILY_FACTORS, user, {"day": today - timedelta(days=300), "sleep_hours": 6})
+    store.add(MEDICATION, user, {"name": "sertraline", "started_on": today - timedelta(days=400)})
+    store.add(STRENGTH, user, {"checked_at": long_ago, "heel_walk": "pass"})
+
+    full = store.load_diary(user)
+    bounded = store.load_diary(user, since=today - timedelta(days=30))
+
+    assert len(full.episodes) == 2 and len(full.days) == 1
+    assert [e.stamps.id for e in bounded.episodes] == [recent.stamps.id]
+    assert bounded.days == []
+    # A course started long ago may still be running; old grip checks are the baseline.
+    assert len(bounded.medications) == 1
+    assert len(bounded.strength_checks) == 1

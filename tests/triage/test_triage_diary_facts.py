@@ -110,3 +110,16 @@ def test_heel_walking_failed_twice_is_weakness_but_once_is_not() -> None:
     assert facts_from_diary(once, TODAY).weakness is None
     twice = Diary(strength_checks=[walk(ago(9), "fail"), walk(ago(1), "fail")])
     assert facts_from_diary(twice, TODAY).weakness is True
+
+
+def test_the_lookback_window_keeps_the_level_of_a_long_run() -> None:
+    from twitchguide.triage.diary_facts import LOOKBACK_DAYS, lookback_start
+
+    run = [episode(ago(d), "calf") for d in range(400, -1, -3)]
+    full = facts_from_diary(Diary(episodes=run), TODAY)
+    start = lookback_start(TODAY)
+    recent = [e for e in run if e.started_at.date() >= start]
+    bounded = facts_from_diary(Diary(episodes=recent), TODAY)
+    assert full.duration_days is not None and full.duration_days > 400
+    assert bounded.duration_days is not None and 14 < bounded.duration_days <= LOOKBACK_DAYS + 1
+    assert triage(bounded).level == triage(full).level == "routine_appointment"

@@ -77,9 +77,11 @@ def _context(ctx: click.Context, with_diary: bool) -> tuple[TriageSettings, Tria
         settings = TriageSettings(emergency_number=session.user.emergency_number)
     if not with_diary:
         return settings, TriageFacts()
-    from twitchguide.triage.diary_facts import facts_from_diary
+    from twitchguide.triage.diary_facts import facts_from_diary, lookback_start
 
-    return settings, facts_from_diary(session.store.load_diary(session.user), session.user.today())
+    today = session.user.today()
+    recent = session.store.load_diary(session.user, since=lookback_start(today))
+    return settings, facts_from_diary(recent, today)
 
 
 def _read_answers(stream: Any) -> TriageFacts:

@@ -11,7 +11,7 @@ from twitchguide.settings import Settings
 from twitchguide.store import DiaryStore, UserSettings, open_store
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
 class Session:
     """What a command works with: the store and the person whose diary it is."""
 

@@ -16,14 +16,17 @@ from twitchguide.diary.records import DAILY_FACTORS, EPISODE, DailyFactors, reco
 from twitchguide.diary.snapshot import Diary
 from twitchguide.diary.timewords import parse_date, parse_since
 from twitchguide.errors import InvalidInput
+from twitchguide.wording import counted
 
 
 def notify_triage(ctx: click.Context) -> None:
     """After a write, say so when the diary as a whole now calls for a doctor."""
     from twitchguide.cli.triage_notice import print_notice_after_write
+    from twitchguide.triage.diary_facts import lookback_start
 
     session = open_session(ctx)
-    print_notice_after_write(session.store.load_diary(session.user), session.user.emergency_number)
+    recent = session.store.load_diary(session.user, since=lookback_start(session.user.today()))
+    print_notice_after_write(recent, session.user.emergency_number)
 
 
 @click.command()
@@ -165,7 +168,7 @@ def diary(ctx: click.Context, since: str, as_json: bool) -> None:
     first = parse_since(since, last)
     if first > last:
         raise InvalidInput("since", "is after today; use e.g. 7d or a past date")
-    diary_ = session.store.load_diary(session.user)
+    diary_ = session.store.load_diary(session.user, since=first)
     days = group_by_day(diary_, first, last)
     medications = [
         course
@@ -205,7 +208,7 @@ def diary(ctx: click.Context, since: str, as_json: bool) -> None:
                 click.echo(f"  {noun}: " + describe(record, zone))
     count = sum(len(entry["episodes"]) for entry in days.values())
     click.echo("")
-    click.echo(f"{count} twitch episode(s) on {len(days)} day(s) with entries.")
+    click.echo(f"{counted(count, 'twitch episode')} on {counted(len(days), 'day')} with entries.")
 
 
 _TIMELINE_NOUNS = (

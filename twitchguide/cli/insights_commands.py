@@ -9,6 +9,7 @@ import click
 
 from twitchguide.cli.context import json_option, open_session
 from twitchguide.cli.output import echo_json
+from twitchguide.wording import counted
 
 if TYPE_CHECKING:
     from twitchguide.insights.plan import ReliefPlan
@@ -103,7 +104,7 @@ def render_insights(report: Insights) -> str:
             where = f"{h.side + ' ' if h.side in ('left', 'right') else ''}{h.region}"
             lines.append(
                 f"  Longest-running spot: {where.replace('_', ' ')}, "
-                f"{h.days_with_twitching} day(s) from {h.first_day.isoformat()}"
+                f"{counted(h.days_with_twitching, 'day')} from {h.first_day.isoformat()}"
                 + (" (still going)" if h.still_going else "")
             )
         if p.trend_per_30_days is not None:

@@ -45,6 +45,14 @@ DRINKS_SHARE = 0.8  # about a fifth of total water comes from food
 FOOD_SHARE = 0.5  # logged servings are not the whole diet: flag only a big gap
 RICH_IN = {"magnesium": 40.0, "potassium": 300.0}  # mg per serving that counts as "rich"
 
+# How strong the guide's evidence is, as a phrase that fits in a sentence.
+_EVIDENCE_PHRASES = {
+    "strong": "strong evidence",
+    "moderate": "moderate evidence",
+    "limited": "limited evidence",
+    "expert_advice": "advised by health services, not well tested",
+}
+
 
 @dataclass(frozen=True)
 class PlanItem:
@@ -108,7 +116,8 @@ def build_plan(
     items = []
     for sid, strategy in guide.relief_strategies.items():
         why = [text for _, text in sorted(reasons[sid], key=lambda pair: -pair[0])]
-        reason = why[0] if why else f"A general step from the guide ({strategy.evidence} evidence)."
+        general = f"A general step from the guide ({_EVIDENCE_PHRASES[strategy.evidence]})."
+        reason = why[0] if why else general
         items.append(
             PlanItem(
                 strategy=sid,

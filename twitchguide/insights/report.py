@@ -14,6 +14,7 @@ from twitchguide.insights.patterns import Patterns, describe_patterns
 from twitchguide.insights.plan import ReliefPlan, build_plan
 from twitchguide.insights.strength import GripDecline, grip_decline
 from twitchguide.insights.triggers import TriggerAnalysis, analyse_triggers
+from twitchguide.wording import counted
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def _headline(
         lines.append(recent.wording)
     if patterns.episodes_per_logged_day is not None:
         lines.append(
-            f"{patterns.episodes} twitch episode(s) on {patterns.days_logged} logged day(s): "
+            f"{counted(patterns.episodes, 'twitch episode')} on "
+            f"{counted(patterns.days_logged, 'logged day')}: "
             f"about {patterns.episodes_per_logged_day:.1f} a day."
         )
     lines.append(triggers.summary)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from twitchguide.wording import counted
+
 if TYPE_CHECKING:
     from twitchguide.insights.triggers import TriggerResult
 
@@ -29,8 +31,9 @@ def trigger_sentence(result: TriggerResult) -> str:
     subject = result.contrast if result.lag_days == 0 else f"{result.contrast} the day before"
     if result.evidence == "not_enough_data":
         return (
-            f"Not enough data yet for {result.label}: about {result.days_needed} more logged "
-            f"day(s) are needed, including some with higher and some with lower {result.label}."
+            f"Not enough data yet for {result.label}. Keep logging for about "
+            f"{counted(result.days_needed or 0, 'more day')}, including some with higher and "
+            f"some with lower {result.label}."
         )
     assert result.rate_ratio is not None
     assert result.ci_low is not None and result.ci_high is not None

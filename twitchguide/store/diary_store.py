@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from twitchguide.diary.localday import DEFAULT_DAY_START_HOUR, diary_day
+from twitchguide.diary.localday import DEFAULT_DAY_START_HOUR, day_bounds, diary_day
 from twitchguide.diary.records import (
     DAILY_FACTORS,
     EPISODE,
@@ -216,9 +216,24 @@ class DiaryStore:
             return self.add(DAILY_FACTORS, user, {**raw, "day": day})
         return self.update(DAILY_FACTORS, user, existing.stamps.id, raw)
 
-    def load_diary(self, user: UserSettings) -> Diary:
-        """All of one person's records, in time order, as plain data for the core."""
-        lists = {kind.name: self.list(kind, user) for kind in RECORD_KINDS}
+    def load_diary(self, user: UserSettings, since: date | None = None) -> Diary:
+        """One person's records, in time order, as plain data for the core.
+
+        With `since`, only records from that diary day on, except medication courses and
+        strength checks: they are few, and an old course may still be running and old checks
+        are the baseline for a grip trend. Bounding the rest keeps every `log` fast however
+        long the diary grows.
+        """
+        start: datetime | None = None
+        if since is not None:
+            start = day_bounds(since, user.zone, user.day_start_hour)[0]
+        lists = {}
+        for kind in RECORD_KINDS:
+            if since is None or kind in (MEDICATION, STRENGTH):
+                lists[kind.name] = self.list(kind, user)
+            else:
+                bound = since if kind.field(kind.when_field).kind == "date" else start
+                lists[kind.name] = self.list(kind, user, since=bound)
         return Diary(
             episodes=lists[EPISODE.name],  # type: ignore[arg-type]
             days=lists[DAILY_FACTORS.name],  # type: ignore[arg-type]

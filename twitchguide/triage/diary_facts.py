@@ -7,6 +7,9 @@ Choices (documented in docs/triage.md):
 - Symptom reports count when noted in the last SYMPTOM_WINDOW_DAYS, so an old report does
   not raise an alarm after every log for ever.
 - Everyday factors are the averages of the last FACTOR_WINDOW_DAYS diary days.
+- Callers may pass only the last LOOKBACK_DAYS of episodes, symptoms and factors (plus every
+  medication course and strength check). Every threshold above is far shorter, so the level is
+  the same; only the reported length of a very long run stops at about LOOKBACK_DAYS.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from twitchguide.triage.facts import SEROTONERGIC_CLASSES, TriageFacts
 from twitchguide.triage.medicines import classes_of
 
 RUN_GAP_DAYS = 14
+LOOKBACK_DAYS = 120
 SPREAD_AFTER_DAYS = 7
 SYMPTOM_WINDOW_DAYS = 14
 FACTOR_WINDOW_DAYS = 7
@@ -171,3 +175,8 @@ def facts_from_diary(diary: Diary, today: date) -> TriageFacts:
     if _walking_failed_twice(checks):
         facts["weakness"] = True
     return TriageFacts(**facts)
+
+
+def lookback_start(today: date) -> date:
+    """The first diary day that facts_from_diary needs to see (see LOOKBACK_DAYS)."""
+    return today - timedelta(days=LOOKBACK_DAYS)
