@@ -1,7 +1,8 @@
 """How long `twitchguide log …` takes as a real process: the median of 20 warm runs.
 
 Run: .venv/bin/python benchmarks/bench_cli_log.py
-Prints the median next to `python -c pass` measured in the same run.
+Prints the median next to `python -c pass` and a bare `import click`, measured in the same
+run, because this machine's speed drifts by up to 2x over a day.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def main() -> None:
         # turn that off, which would time the compiler instead of Twitchguide.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         python = median_ms([sys.executable, "-c", "pass"], env)
+        # The floor for any click command line on this machine, for scale.
+        bare_click = median_ms([sys.executable, "-c", "import click"], env)
         log = median_ms([str(script), *LOG], env)
         # A diary with history: the post-log triage check reads the recent diary.
         for _ in range(200):
@@ -53,6 +56,7 @@ def main() -> None:
             [str(script), *LOG], {**env, "TWITCHGUIDE_DATABASE_URL": five_years}
         )
     print(f"python -c pass:                              {python:6.1f} ms (median of {RUNS})")
+    print(f"python -c 'import click':                    {bare_click:6.1f} ms")
     print(f"twitchguide log (new diary):                 {log:6.1f} ms (median of {RUNS})")
     print(f"twitchguide log (~450 twitches this week):   {log_with_history:6.1f} ms")
     print(f"twitchguide log (5 years, ~20,000 twitches): {log_five_years:6.1f} ms")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from twitchguide.value import value
 
 DEFAULT_USER = "local"
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class Settings:
     """Process-wide settings. Per-person settings (time zone, day start) live in the store."""
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import click
 
 from twitchguide.settings import Settings
 from twitchguide.store import DiaryStore, UserSettings, open_store
+from twitchguide.value import value
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class Session:
     """What a command works with: the store and the person whose diary it is."""
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
 from twitchguide.diary import vocabulary as vocab
+from twitchguide.value import value
 
 FieldKind = Literal["instant", "date", "int", "float", "text", "choice", "bool"]
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class FieldSpec:
     """One field a person can set: its type, limits and a short description."""
 
@@ -50,7 +50,7 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-@dataclass(frozen=True)
+@value
 class Stamps:
     """What every stored record carries besides its own fields."""
 
@@ -60,7 +60,7 @@ class Stamps:
     updated_at: datetime
 
 
-@dataclass(frozen=True)
+@value
 class Episode:
     """One twitch episode."""
 
@@ -78,7 +78,7 @@ class Episode:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@value
 class DailyFactors:
     """Lifestyle factors for one diary day. None means not recorded, never zero."""
 
@@ -98,7 +98,7 @@ class DailyFactors:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@value
 class MedicationCourse:
     """A medicine or supplement taken over a period."""
 
@@ -115,7 +115,7 @@ class MedicationCourse:
         return self.ended_on is None
 
 
-@dataclass(frozen=True)
+@value
 class SymptomReport:
     """A symptom that came with the twitching, in the person's words."""
 
@@ -128,7 +128,7 @@ class SymptomReport:
     description: str | None = None
 
 
-@dataclass(frozen=True)
+@value
 class StrengthCheck:
     """Grip strength (three trials a hand) and heel/toe walking."""
 
@@ -160,7 +160,7 @@ def _mean3(a: float | None, b: float | None, c: float | None) -> float | None:
     return (a + b + c) / 3
 
 
-@dataclass(frozen=True)
+@value
 class ReliefRating:
     """How well a relief strategy from the guide worked for the person."""
 
@@ -176,7 +176,7 @@ Record = Episode | DailyFactors | MedicationCourse | SymptomReport | StrengthChe
 _NOTE = FieldSpec("note", "text", "a note in your own words")
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class RecordKind:
     """A kind of record: its name, table, class, fields and the field it is ordered by."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -15,9 +15,10 @@ from twitchguide.diary.records import (
     StrengthCheck,
     SymptomReport,
 )
+from twitchguide.value import value
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class Diary:
     """Every record of one owner, each list in time order, and the settings that date them."""
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from twitchguide.diary.records import StrengthCheck
+from twitchguide.value import value
 
 SEM_FRACTION = 0.062
 Z95 = 1.96
@@ -28,7 +28,7 @@ BASELINE_DAYS = 3
 CONFIRM_DAYS = 2
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class HandTrend:
     """One hand's grip over time and whether it fell by more than noise on the last two days."""
 
@@ -47,7 +47,7 @@ class HandTrend:
         return self.recent_kg[-1] / self.baseline_kg - 1
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class GripDecline:
     """Both hands' trends; `flagged` when either hand declined beyond noise."""
 

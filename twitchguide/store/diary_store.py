@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,9 +26,10 @@ from twitchguide.diary.validation import check_record, validate_fields
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.store.database import Database, connect
 from twitchguide.store.migrations import migrate
+from twitchguide.value import value
 
 
-@dataclass(frozen=True)
+@value
 class UserSettings:
     """Per-person settings that give the diary day its meaning."""
 

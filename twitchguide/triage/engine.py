@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from twitchguide.triage.facts import TriageFacts
 from twitchguide.triage.medicines import classes_of
 from twitchguide.triage.rulebook import RANK, Rule, Rulebook, evaluate, load_rulebook
+from twitchguide.value import value
 
 DEFAULT_EMERGENCY_NUMBER = "999, 112 or 911"
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class TriageSettings:
     """Per-person choices triage needs: the local emergency number to show."""
 
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER
 
 
-@dataclass(frozen=True)
+@value
 class Reason:
     """Why the level is what it is: one fired rule, in plain words, with its sources."""
 
@@ -29,7 +30,7 @@ class Reason:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@value
 class TriageResult:
     """The answer to "should I see a doctor?" for one set of facts."""
 

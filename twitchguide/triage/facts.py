@@ -9,11 +9,12 @@ so the questions that settle a red flag must be asked (the interactive check doe
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from twitchguide.diary.vocabulary import BODY_REGIONS, SIDES, canonical_region
 from twitchguide.errors import InvalidInput
+from twitchguide.value import value
 
 FactKind = Literal["bool", "int", "float", "choice", "regions", "classes", "names"]
 
@@ -69,7 +70,7 @@ def _fact(
     )
 
 
-@dataclass(frozen=True)
+@value
 class TriageFacts:
     """What is known about one person right now. None everywhere means nothing is known."""
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from twitchguide.triage.facts import FACT_NAMES, TriageFacts, fact_kind
+from twitchguide.value import value
 
 HERE = Path(__file__).parent
 RULES_YAML = HERE / "rules.yaml"
@@ -31,7 +31,7 @@ class RulesError(ValueError):
     """The rules file is malformed: a bug in shipped data, caught by tests."""
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class Level:
     """One urgency level: what to do, by when, and the safety net."""
 
@@ -42,7 +42,7 @@ class Level:
     safety_net: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class Rule:
     """One red-flag rule: when it fires, how urgent it is, why, and the sources that say so."""
 
@@ -54,7 +54,7 @@ class Rule:
     advice: str | None = None
 
 
-@dataclass(frozen=True, eq=False)  # by identity: fewer generated methods, faster start
+@value(eq=False)
 class Rulebook:
     """Everything in the rules file, validated."""
 
