@@ -53,7 +53,7 @@ def test_check_rejects_unknown_facts_and_bad_json(run_cli_sqlite: CliRun, tmp_pa
 
 
 def test_interactive_check_calm_and_short_for_no_red_flags(run_cli_sqlite: CliRun) -> None:
-    result = run_cli_sqlite("check", input="calf\n3\n\n\n\n\n\n\n\n")
+    result = run_cli_sqlite("check", input="\ncalf\n3\n\n\n\n\n\n\n\n")
     assert result.exit_code == 0, result.stderr
     assert "Most people answer none" in result.stdout
     assert "Result: Self-care" in result.stdout
@@ -61,16 +61,27 @@ def test_interactive_check_calm_and_short_for_no_red_flags(run_cli_sqlite: CliRu
 
 
 def test_interactive_check_stops_at_an_emergency(run_cli_sqlite: CliRun) -> None:
-    result = run_cli_sqlite("check", input="face\n\n1\n\nyes\n")
+    result = run_cli_sqlite("check", input="\nface\n\n1\n\nyes\n")
     assert result.exit_code == 0, result.stderr
     assert "Result: Emergency" in result.stdout
     assert "Do any of these apply to you?" not in result.stdout
 
 
 def test_interactive_check_asks_again_after_a_bad_answer(run_cli_sqlite: CliRun) -> None:
-    result = run_cli_sqlite("check", input="wing\ncalf\n30\n\n2\n\n\n\n\n")
+    result = run_cli_sqlite("check", input="\nwing\nmy left calf\n30\n\n2\n\n\n\n\n")
     assert "Please answer with body areas" in result.stdout
     assert "Result: See a doctor soon" in result.stdout
+
+
+def test_interactive_check_starts_with_the_persons_own_words(run_cli_sqlite: CliRun) -> None:
+    described = "my left calf has twitched for 3 weeks, no weakness"
+    result = run_cli_sqlite("check", input=described + "\n" + "\n" * 10)
+    assert result.exit_code == 0, result.stderr
+    assert "What I understood:" in result.stdout
+    assert 'duration days: 21.0  <- "3 weeks"' in result.stdout
+    # Already answered by the text, so not asked again.
+    assert "Where do you feel the twitching?" not in result.stdout
+    assert "Result: Book a routine appointment" in result.stdout
 
 
 def test_check_with_diary_uses_the_diary(run_cli_sqlite: CliRun, tmp_path: Path) -> None:

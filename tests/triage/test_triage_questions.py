@@ -16,6 +16,7 @@ from twitchguide.triage.questions import (
     apply_answer,
     is_settled,
     next_question,
+    regions_in_answer,
 )
 
 
@@ -98,3 +99,22 @@ def test_skipping_a_list_leaves_it_unknown_and_known_facts_are_not_asked_again()
     assert {"where", "how_long"} <= asked
     question = next_question(known, asked)
     assert question is not None and question.id == "quick_checks"
+
+
+@pytest.mark.parametrize(
+    ("answer", "regions"),
+    [
+        ("calf", ["calf"]),
+        ("calf, eyelid", ["calf", "eyelid"]),
+        ("my left calf twitches since 3 weeks", ["calf"]),
+        ("left calf and both thighs", ["calf", "thigh"]),
+        ("right upper arm and the eye", ["upper_arm", "eyelid"]),
+    ],
+)
+def test_where_accepts_areas_in_everyday_words(answer: str, regions: list[str]) -> None:
+    assert regions_in_answer(answer, "where") == regions
+
+
+def test_where_refuses_a_part_that_names_no_area() -> None:
+    with pytest.raises(InvalidInput, match="'elbowz' is not one"):
+        regions_in_answer("calf, elbowz", "where")

@@ -51,7 +51,7 @@ def check(
     elif as_json:
         raise InvalidInput("answers", "--json needs --answers FILE.json or --text")
     else:
-        facts = _ask(diary_facts)
+        extraction, facts = _ask_from_the_start(diary_facts)
     result = triage(facts, settings)
     if as_json:
         data = {**result.to_dict(), "sources": _sources(result), "facts": facts.to_dict()}
@@ -94,8 +94,23 @@ def _read_answers(stream: Any) -> TriageFacts:
     return TriageFacts.from_dict(data)
 
 
-def _ask(facts: TriageFacts) -> TriageFacts:
+def _ask_from_the_start(known: TriageFacts) -> tuple[Any, TriageFacts]:
+    """Let the person say it in their own words first; then ask only what is still open."""
     click.echo(INTRO)
+    click.echo("")
+    described = click.prompt(
+        "In your own words, what is happening? (or press Enter to go straight to the questions)",
+        default="",
+        show_default=False,
+    )
+    if described.strip():
+        from twitchguide.cli.free_text import facts_from_text
+
+        return facts_from_text(described, known, ask=True, intro=False)
+    return None, _ask(known)
+
+
+def _ask(facts: TriageFacts) -> TriageFacts:
     asked = already_answered(facts)
     while (question := next_question(facts, asked)) is not None:
         facts = _ask_one(facts, question)
@@ -162,7 +177,12 @@ def _render(result: TriageResult) -> None:
     click.echo("")
     click.echo("Sources:")
     for entry in _sources(result):
-        details = ". ".join(v for k, v in entry.items() if k != "id")
+        details = " ".join(_sentence(v) for k, v in entry.items() if k not in ("id", "url"))
+        details = f"{details} {entry['url']}" if "url" in entry else details
         click.echo(f"  [{entry['id']}] {details}")
     click.echo("")
     click.echo(result.disclaimer)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."

@@ -20,13 +20,17 @@ INTRO = (
 )
 
 
-def facts_from_text(text: str, known: TriageFacts, *, ask: bool) -> tuple[Extraction, TriageFacts]:
+def facts_from_text(
+    text: str, known: TriageFacts, *, ask: bool, intro: bool = True
+) -> tuple[Extraction, TriageFacts]:
     """Facts read from the text (over what is already known), then asked about if interactive."""
     extraction = extract_facts(text, datetime.now().astimezone())
     facts = known.merged(extraction.facts)
     if ask:
-        click.echo(INTRO)
+        if intro:
+            click.echo(INTRO)
         click.echo("")
+        click.echo("What I understood:")
         for line in understood_lines(extraction):
             click.echo(line)
         facts = ask_open_questions(facts)

@@ -179,15 +179,39 @@ def apply_answer(facts: TriageFacts, question: Question, answer: str) -> TriageF
     elif not text:
         return facts  # a skipped list stays unknown rather than becoming "none"
     elif question.kind == "regions":
-        words = [w for w in re.split(r"[,;]+", text) if w.strip()]
-        regions = [canonical_region(word) for word in words]
-        if None in regions:
-            raise InvalidInput(question.id, "body areas such as calf, eyelid, thigh, hand")
-        changes = {"regions": list(regions)}
+        changes = {"regions": regions_in_answer(text, question.id)}
     else:
         names = [w.strip() for w in re.split(r"[,;]+", answer) if w.strip()]
         changes = {"medicines": names}
     return facts.with_facts(**changes)
+
+
+def regions_in_answer(text: str, field: str) -> list[str]:
+    """Body areas in an answer such as "calf, eyelid" or "my left calf and both thighs".
+
+    Each part between commas or "and" must name an area; a part that names none is refused
+    with its words quoted, so a typo is never dropped without a word.
+    """
+    regions: list[str] = []
+    for part in re.split(r"[,;/&+]+|\band\b", text):
+        words = re.findall(r"[a-z]+", part)
+        if not words:
+            continue
+        found = canonical_region(" ".join(words))
+        if found is None:
+            pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+            found = next((r for r in map(canonical_region, pairs) if r), None)
+        if found is None:
+            found = next((r for r in map(canonical_region, words) if r), None)
+        if found is None:
+            raise InvalidInput(
+                field, f"body areas such as calf, eyelid, thigh, hand ('{part.strip()}' is not one)"
+            )
+        if found not in regions:
+            regions.append(found)
+    if not regions:
+        raise InvalidInput(field, "body areas such as calf, eyelid, thigh, hand")
+    return regions
 
 
 def _numbers(text: str, count: int, field: str) -> set[int]:
