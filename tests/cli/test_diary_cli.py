@@ -169,3 +169,10 @@ def test_csv_export_needs_a_folder(run_cli: CliRun, tmp_path: Path) -> None:
     result = run_cli("export", "--format", "csv", "--output", str(tmp_path / "csv"))
     assert result.exit_code == 0
     assert (tmp_path / "csv" / "episodes.csv").exists()
+
+
+def test_dry_run_with_options_shows_the_episode_and_writes_nothing(run_cli: CliRun) -> None:
+    result = run_cli("log", "eye", "--intensity", "3", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "Would log: region eyelid, intensity 3" in result.stdout
+    assert json.loads(run_cli("export").stdout)["records"]["episodes"] == []

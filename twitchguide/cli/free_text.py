@@ -167,4 +167,17 @@ def show_episode_draft(
         for line in episode_lines(draft):
             click.echo(line)
     if dry_run and not as_json:
+        if draft is None:
+            click.echo("Would log: " + _plain_fields(checked, now))
         click.echo("Dry run: nothing was written.")
+
+
+def _plain_fields(values: dict[str, Any], now: datetime) -> str:
+    shown = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        if isinstance(value, datetime):
+            value = value.astimezone(now.tzinfo).strftime("%a %d %b %H:%M")
+        shown.append(f"{name.replace('_', ' ')} {str(value).replace('_', ' ')}")
+    return ", ".join(shown)
