@@ -138,27 +138,33 @@ def _hot_spot(
     days_by_place: dict[tuple[str, str | None], set[int]] = {}
     for place, row in zip(places, rows, strict=True):
         days_by_place.setdefault(place, set()).add(int(row))
-    best: HotSpot | None = None
-    for (region, side), day_rows in days_by_place.items():
+    # logged_before[i] = logged days before row i, so "any logged day in [a, b)" is O(1).
+    logged_before = [0, *np.cumsum(table.observed).tolist()]
+    total_logged = logged_before[-1]
+    # (days, first row, last row, place) of the longest run so far; the first found wins ties.
+    best: tuple[int, int, int, tuple[str, str | None]] | None = None
+    for place, day_rows in days_by_place.items():
         run_start = previous = -1
         count = 0
         for row in sorted(day_rows):
             # A logged day without twitching here ends the run; a missing day does not.
-            gap_logged = previous >= 0 and bool(table.observed[previous + 1 : row].any())
-            if previous < 0 or gap_logged:
+            if previous < 0 or logged_before[row] > logged_before[previous + 1]:
                 run_start, count = row, 0
             count += 1
             previous = row
-            if best is None or count > best.days_with_twitching:
-                best = HotSpot(
-                    region=region,
-                    side=side,
-                    first_day=table.days[run_start],
-                    last_day=table.days[row],
-                    days_with_twitching=count,
-                    still_going=not table.observed[row + 1 :].any(),
-                )
-    return best
+            if best is None or count > best[0]:
+                best = (count, run_start, row, place)
+    if best is None:
+        return None
+    count, first, last, (region, side) = best
+    return HotSpot(
+        region=region,
+        side=side,
+        first_day=table.days[first],
+        last_day=table.days[last],
+        days_with_twitching=count,
+        still_going=total_logged == logged_before[last + 1],
+    )
 
 
 def _rate_change(
