@@ -36,6 +36,7 @@ def value(cls: Any = None, /, *, eq: bool = True) -> Any:
         made = dataclasses.dataclass(klass, init=False, repr=False, eq=False, frozen=True)
         specs = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(made))
         made.__value_fields__ = specs
+        made.__value_names__ = frozenset(name for name, _, _ in specs)
         made.__init__ = _init
         made.__repr__ = _repr
         if eq:
@@ -47,26 +48,36 @@ def value(cls: Any = None, /, *, eq: bool = True) -> Any:
 
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
-    specs = type(self).__value_fields__
-    name_of = type(self).__qualname__
+    # Writes go straight to the instance dict: the frozen guard only stops later changes.
+    cls = type(self)
+    if not args and kwargs.keys() == cls.__value_names__:
+        self.__dict__.update(kwargs)  # every field by name: the store's bulk-loading path
+    else:
+        self.__dict__.update(_bind(cls, args, kwargs))
+
+
+def _bind(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    specs = cls.__value_fields__
+    name_of = cls.__qualname__
     if len(args) > len(specs):
         raise TypeError(f"{name_of}() takes {len(specs)} arguments but {len(args)} were given")
+    bound: dict[str, Any] = {}
     for (name, _default, _factory), arg in zip(specs, args, strict=False):
         if name in kwargs:
             raise TypeError(f"{name_of}() got multiple values for argument '{name}'")
-        object.__setattr__(self, name, arg)
+        bound[name] = arg
     for name, default, factory in specs[len(args) :]:
         if name in kwargs:
-            given = kwargs.pop(name)
+            bound[name] = kwargs.pop(name)
         elif default is not _MISSING:
-            given = default
+            bound[name] = default
         elif factory is not _MISSING:
-            given = factory()
+            bound[name] = factory()
         else:
             raise TypeError(f"{name_of}() missing required argument: '{name}'")
-        object.__setattr__(self, name, given)
     if kwargs:
         raise TypeError(f"{name_of}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    return bound
 
 
 def _fields_tuple(self: Any) -> tuple[Any, ...]:
