@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -342,7 +343,7 @@ class DiaryStore:
             created_at=_decode_instant(row["created_at"]),
             updated_at=_decode_instant(row["updated_at"]),
         )
-        values = {spec.name: _decode(spec, row[spec.name]) for spec in kind.fields}
+        values = {name: decode(row[name]) for name, decode in _decoders(kind)}
         record: Record = kind.cls(stamps=stamps, **values)
         return record
 
@@ -357,17 +358,31 @@ def _decode_instant(value: Any) -> datetime:
     return datetime.fromisoformat(str(value)).astimezone(UTC)
 
 
-def _decode(spec: FieldSpec, value: Any) -> Any:
-    if value is None:
-        return False if spec.kind == "bool" else None
-    if spec.kind == "instant":
-        return _decode_instant(value)
-    if spec.kind == "date":
-        return value if isinstance(value, date) else date.fromisoformat(str(value))
+@cache
+def _decoders(kind: RecordKind) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field's name and how to turn its stored value back into Python; chosen once."""
+    return tuple((spec.name, _decoder(spec)) for spec in kind.fields)
+
+
+def _decoder(spec: FieldSpec) -> Callable[[Any], Any]:
     if spec.kind == "bool":
-        return bool(value)
-    if spec.kind == "float":
-        return float(value)
-    if spec.kind == "int":
-        return int(value)
+        return lambda value: bool(value) if value is not None else False
+    converters: dict[str, Callable[[Any], Any]] = {
+        "instant": _decode_instant,
+        "date": _decode_date,
+        "float": float,
+        "int": int,
+    }
+    convert = converters.get(spec.kind)
+    if convert is None:
+        return _same
+    checked = convert
+    return lambda value: None if value is None else checked(value)
+
+
+def _decode_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _same(value: Any) -> Any:
     return value
