@@ -1,5 +1,5 @@
 """Allows `python -m twitchguide`."""
 
-from twitchguide.cli import main
+from twitchguide.cli import run
 
-main()
+run()
