@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
 
 from twitchguide.value import value
 
@@ -26,10 +26,24 @@ class Settings:
 
 def default_database_url() -> str:
     """A SQLite file in the person's data folder: their health data stays on their machine."""
+    return f"sqlite:///{os.path.join(user_data_folder(), 'diary.db')}"
+
+
+def user_data_folder() -> str:
+    """platformdirs' user data folder for Twitchguide, without importing it on Linux or macOS.
+
+    Importing platformdirs pulls in pathlib, tempfile and random, about a tenth of `log`'s
+    start-up. Its rule on these systems is short, so it is followed here; a test checks that
+    both give the same folder. Elsewhere platformdirs decides.
+    """
+    if sys.platform == "darwin":
+        return os.path.expanduser("~/Library/Application Support/twitchguide")
+    if os.name == "posix":
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+        return os.path.join(base, "twitchguide")
     import platformdirs
 
-    folder = Path(platformdirs.user_data_dir("twitchguide", appauthor=False))
-    return f"sqlite:///{folder / 'diary.db'}"
+    return platformdirs.user_data_dir("twitchguide", appauthor=False)
 
 
 def system_timezone() -> str:
@@ -44,7 +58,8 @@ def system_timezone() -> str:
         except (ValueError, KeyError, OSError):
             pass
     try:
-        name = Path("/etc/timezone").read_text().strip()
+        with open("/etc/timezone", encoding="utf-8") as file:
+            name = file.read().strip()
         if name:
             ZoneInfo(name)
             return name

@@ -25,7 +25,7 @@ SOURCES = ROOT / "twitchguide" / "guide" / "content" / "sources.yaml"
 
 
 def test_compiled_json_matches_rules_yaml() -> None:
-    assert RULES_JSON.read_text(encoding="utf-8") == compiled_json(), (
+    assert Path(RULES_JSON).read_text(encoding="utf-8") == compiled_json(), (
         "run: python -m twitchguide.triage.rulebook --compile"
     )
 

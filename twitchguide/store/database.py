@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from twitchguide.errors import StoreUnavailable
@@ -60,14 +60,14 @@ class SQLiteDatabase:
     def __init__(self, path: str) -> None:
         if path != ":memory:":
             try:
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(os.path.dirname(os.path.expanduser(path)) or ".", exist_ok=True)
             except OSError as error:
                 raise StoreUnavailable(
                     f"database: cannot create folder for {path}: {error}"
                 ) from None
         try:
             self._connection = sqlite3.connect(
-                str(Path(path).expanduser()) if path != ":memory:" else path,
+                os.path.expanduser(path) if path != ":memory:" else path,
                 timeout=5.0,
                 isolation_level=None,
             )

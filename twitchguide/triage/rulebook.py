@@ -8,17 +8,18 @@ rules.yaml is what people edit and review; rules.json is the same data, compiled
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from twitchguide.triage.facts import FACT_NAMES, TriageFacts, fact_kind
 from twitchguide.value import value
 
-HERE = Path(__file__).parent
-RULES_YAML = HERE / "rules.yaml"
-RULES_JSON = HERE / "rules.json"
+# Plain strings, not pathlib: this module is on the `log` path and pathlib costs start-up time.
+HERE = os.path.dirname(__file__)
+RULES_YAML = os.path.join(HERE, "rules.yaml")
+RULES_JSON = os.path.join(HERE, "rules.json")
 
 LEVELS: tuple[str, ...] = ("self_care", "routine_appointment", "see_doctor_soon", "emergency")
 RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
@@ -174,14 +175,19 @@ def parse_rulebook(data: Any) -> Rulebook:
 @cache
 def load_rulebook() -> Rulebook:
     """The shipped rules, parsed once per process from the compiled JSON."""
-    return parse_rulebook(json.loads(RULES_JSON.read_text(encoding="utf-8")))
+    return parse_rulebook(json.loads(_read(RULES_JSON)))
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as file:
+        return file.read()
 
 
 def read_rules_yaml() -> Any:
     """The authored rules file as plain data (imports PyYAML, so only for tools and tests)."""
     import yaml
 
-    return yaml.safe_load(RULES_YAML.read_text(encoding="utf-8"))
+    return yaml.safe_load(_read(RULES_YAML))
 
 
 def compiled_json() -> str:
@@ -247,7 +253,8 @@ def facts_used(cond: dict[str, Any]) -> frozenset[str]:
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--compile"]:
-        RULES_JSON.write_text(compiled_json(), encoding="utf-8")
+        with open(RULES_JSON, "w", encoding="utf-8") as file:
+            file.write(compiled_json())
         print(f"wrote {RULES_JSON}")
     else:
         print("usage: python -m twitchguide.triage.rulebook --compile", file=sys.stderr)
