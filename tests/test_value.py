@@ -75,3 +75,9 @@ def test_repr_and_dataclass_helpers() -> None:
     assert dataclasses.asdict(point) == {"x": 1, "y": 2, "tags": ["calf"]}
     assert dataclasses.replace(point, y=5) == Point(1, 5, ["calf"])
     assert [f.name for f in dataclasses.fields(point)] == ["x", "y", "tags"]
+
+
+def test_deleting_a_field_is_refused() -> None:
+    point = Point(1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del point.x  # type: ignore[misc]

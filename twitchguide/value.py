@@ -3,8 +3,8 @@
 Why: Python 3.11 writes and compiles source code for every method of every dataclass at import.
 On this project's machine that is 1–2 ms a class, and `twitchguide log` loads about twenty of
 them before it writes one line: a third of its start-up. `@value` makes a real dataclass
-(`dataclasses.fields`, `asdict` and `replace` work) with init, repr, eq and hash shared from
-this module, so only frozen's two small guards are generated. Type checkers see an ordinary
+(`dataclasses.fields`, `asdict` and `replace` work) whose init, repr, eq, hash and frozen
+guards are shared from this module, so nothing is generated. Type checkers see an ordinary
 frozen dataclass (PEP 681), so every constructor call is still checked.
 
 Use it for the data types on the `log` path; anywhere else a plain frozen dataclass is fine.
@@ -33,12 +33,15 @@ def value(cls: Any = None, /, *, eq: bool = True) -> Any:
     """Make `cls` a frozen dataclass; `eq=False` keeps identity equality and hashing."""
 
     def wrap(klass: Any) -> Any:
-        made = dataclasses.dataclass(klass, init=False, repr=False, eq=False, frozen=True)
+        # frozen=False here only because the guards below replace the generated ones.
+        made = dataclasses.dataclass(klass, init=False, repr=False, eq=False, frozen=False)
         specs = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(made))
         made.__value_fields__ = specs
         made.__value_names__ = frozenset(name for name, _, _ in specs)
         made.__init__ = _init
         made.__repr__ = _repr
+        made.__setattr__ = _refuse_change
+        made.__delattr__ = _refuse_delete
         if eq:
             made.__eq__ = _eq
             made.__hash__ = _hash
@@ -78,6 +81,14 @@ def _bind(cls: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, 
     if kwargs:
         raise TypeError(f"{name_of}() got an unexpected keyword argument '{next(iter(kwargs))}'")
     return bound
+
+
+def _refuse_change(self: Any, name: str, new: Any) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot assign to field '{name}'")
+
+
+def _refuse_delete(self: Any, name: str) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")
 
 
 def _fields_tuple(self: Any) -> tuple[Any, ...]:
