@@ -24,7 +24,7 @@ from twitchguide.triage.facts import SEROTONERGIC_CLASSES, TriageFacts
 from twitchguide.triage.medicines import classes_of
 
 RUN_GAP_DAYS = 14
-LOOKBACK_DAYS = 120
+LOOKBACK_DAYS = 60
 SPREAD_AFTER_DAYS = 7
 SYMPTOM_WINDOW_DAYS = 14
 FACTOR_WINDOW_DAYS = 7
