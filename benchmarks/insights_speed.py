@@ -10,9 +10,7 @@ End to end: `twitchguide insights --json` as a real process on a SQLite file, me
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -156,19 +154,14 @@ def write_to_store(diary: Diary, url: str) -> None:
 
 
 def end_to_end(diary: Diary, runs: int = 5) -> float:
+    from benchmarks.process_timing import median_process_ms, process_env
+
     script = Path(sys.executable).parent / "twitchguide"
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/diary.db"
         write_to_store(diary, url)
-        env = {**os.environ, "TWITCHGUIDE_DATABASE_URL": url}
-        command = [str(script), "insights", "--json"]
-        subprocess.run(command, env=env, check=True, capture_output=True)  # warm the disk cache
-        timings = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            subprocess.run(command, env=env, check=True, capture_output=True)
-            timings.append((time.perf_counter() - started) * 1000)
-        return statistics.median(timings)
+        env = process_env(TWITCHGUIDE_DATABASE_URL=url)
+        return median_process_ms([str(script), "insights", "--json"], env, runs)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ import click
 
 from twitchguide.cli.context import json_option, open_session
 from twitchguide.cli.output import echo_json
+from twitchguide.cli.prompting import ask_until_valid
 from twitchguide.errors import InvalidInput, TwitchguideError
 from twitchguide.triage.engine import TriageResult, TriageSettings, triage
 from twitchguide.triage.facts import TriageFacts
@@ -130,12 +131,7 @@ def _ask_one(facts: TriageFacts, question: Question) -> TriageFacts:
         prompt = "yes / no"
     else:
         prompt = question.hint or "answer"
-    while True:
-        answer = click.prompt(prompt, default="", show_default=False)
-        try:
-            return apply_answer(facts, question, answer)
-        except InvalidInput as error:
-            click.echo(f"Please answer with {error.problem}.")
+    return ask_until_valid(prompt, lambda answer: apply_answer(facts, question, answer))
 
 
 def _sources(result: TriageResult) -> list[dict[str, str]]:

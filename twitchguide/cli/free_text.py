@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from twitchguide.cli.prompting import ask_until_valid
 from twitchguide.errors import InvalidInput
 from twitchguide.triage.extract import Extraction, extract_facts, open_questions
 from twitchguide.triage.extract.episode_text import EpisodeDraft
@@ -91,21 +92,14 @@ def _ask(facts: TriageFacts, question: Question, wanted: list[str]) -> TriageFac
     click.echo(question.text)
     if question.kind != "checklist":
         prompt = question.hint or ("yes / no" if question.kind == "yesno" else "answer")
-        while True:
-            answer = click.prompt(prompt, default="", show_default=False)
-            try:
-                return apply_answer(facts, question, answer)
-            except InvalidInput as error:
-                click.echo(f"Please answer with {error.problem}.")
+        return ask_until_valid(prompt, lambda answer: apply_answer(facts, question, answer))
     labels = dict(zip(question.facts, question.labels, strict=False))
     for number, fact in enumerate(wanted, start=1):
         click.echo(f"  {number}. {labels.get(fact, fact.replace('_', ' '))}")
-    while True:
-        answer = click.prompt("Numbers (e.g. 1,3), Enter for none", default="", show_default=False)
-        try:
-            return _apply_checklist(facts, wanted, answer)
-        except InvalidInput as error:
-            click.echo(f"Please answer with {error.problem}.")
+    return ask_until_valid(
+        "Numbers (e.g. 1,3), Enter for none",
+        lambda answer: _apply_checklist(facts, wanted, answer),
+    )
 
 
 def _apply_checklist(facts: TriageFacts, wanted: list[str], answer: str) -> TriageFacts:
