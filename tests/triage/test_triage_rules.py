@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +93,15 @@ def test_malformed_rulebooks_are_rejected() -> None:
     data["rules"][0]["sources"] = []
     with pytest.raises(RulesError, match="source"):
         parse_rulebook(data)
+
+
+def test_no_result_cites_a_source_titled_with_the_disease_people_fear_most() -> None:
+    # Fear of ALS/MND drives many twitching searches; a source with that title under a
+    # "see a doctor" result reads as a diagnosis. The guide may cite it; triage does not.
+    from twitchguide.guide.content import source
+
+    feared = re.compile(r"motor neuron|amyotrophic|\bals\b")
+    for rule in load_rulebook().rules:
+        for source_id in rule.sources:
+            title = source(source_id).title.lower()
+            assert not feared.search(title), (rule.id, title)
