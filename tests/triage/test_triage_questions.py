@@ -37,6 +37,13 @@ def test_question_facts_are_real_facts_and_labels_match() -> None:
             assert len(question.labels) == len(question.facts)
 
 
+def test_each_fact_is_asked_in_one_question_only() -> None:
+    # Two questions setting one fact could contradict each other, and the early stop assumes
+    # a fact, once answered, stays answered.
+    asked = [fact for question in QUESTIONS for fact in question.facts]
+    assert len(asked) == len(set(asked))
+
+
 def test_nothing_wrong_is_self_care_in_a_handful_of_questions() -> None:
     order, facts = run({"where": "calf", "how_long": "3"})
     assert triage(facts).level == "self_care"
@@ -81,7 +88,7 @@ def test_bad_answers_say_what_is_allowed(question: str, answer: str) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.sampled_from([q.id for q in QUESTIONS if q.kind == "checklist"]),
-                       st.lists(st.integers(1, 3), max_size=2).map(
+                       st.lists(st.integers(1, 2), max_size=2).map(
                            lambda ns: ",".join(map(str, ns)))))  # fmt: skip
 def test_stopping_early_never_misses_a_higher_level(answers: dict[str, str]) -> None:
     """The early stop must agree with asking every question."""

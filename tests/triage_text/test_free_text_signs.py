@@ -102,6 +102,18 @@ PHRASINGS: dict[str, list[str]] = {
         "cant walk straight",
     ],
     "fever": ["i have a fever", "high temperature", "temp of 39", "feverish and shivery"],
+    "stiff_neck": [
+        "stiff neck",
+        "my neck is really stiff",
+        "cant touch my chin to my chest",
+        "stiffness in my neck",
+    ],
+    "confusion": ["im confused", "feel disorientated", "so drowsy its hard to wake me"],
+    "non_fading_rash": [
+        "a rash that doesnt fade",
+        "spots that dont go when i press a glass on them",
+        "purple rash on my legs",
+    ],
     "seizure": ["had a seizure", "had a fit", "convulsions", "blacked out and was jerking"],
     "hand_foot_spasms": [
         "hands cramping into claws",
@@ -168,4 +180,9 @@ def test_each_phrasing_denied_is_not_read_as_present(fact: str, phrase: str) -> 
 
 # "so" can start a new thought ("..., so I rested"), and "no just" reads like "not just": a
 # denial does not reach past them, so these stay present, which errs on the safe side.
-STAYS_PRESENT = {"so clumsy lately", "so restless", "just had a thyroidectomy"}
+STAYS_PRESENT = {
+    "so clumsy lately",
+    "so restless",
+    "just had a thyroidectomy",
+    "so drowsy its hard to wake me",
+}

@@ -138,6 +138,13 @@ class TriageFacts:
 
     # Whole-body signs.
     fever: bool | None = _fact("bool", "fever (38 °C / 100.4 °F or more) or feeling feverish")
+    stiff_neck: bool | None = _fact(
+        "bool", "a stiff, painful neck: hard to bend the chin down to the chest"
+    )
+    confusion: bool | None = _fact("bool", "new confusion, or so drowsy it is hard to wake")
+    non_fading_rash: bool | None = _fact(
+        "bool", "a rash that does not fade when a glass is pressed on it"
+    )
     seizure: bool | None = _fact("bool", "a seizure (fit): the whole body jerks, or passing out")
     hand_foot_spasms: bool | None = _fact("bool", "hands or feet cramp into a fixed bent position")
     tingling_around_mouth: bool | None = _fact("bool", "tingling around the mouth or lips")

@@ -75,12 +75,19 @@ QUESTIONS: tuple[Question, ...] = (
         "checklist",
         ("pregnant", "recent_neck_surgery", "medicine_new_or_changed",
          "serotonergic_started_recently", "pesticide_exposure", "palpitations",
-         "hand_foot_spasms", "tingling_around_mouth"),
+         "hand_foot_spasms", "tingling_around_mouth", "fever", "severe_headache"),
         ("pregnant", "neck or thyroid surgery in the last few weeks",
          "a medicine started, stopped or changed in the last few weeks",
          "started or raised an antidepressant or other serotonin medicine in the last few days",
          "recent contact with pesticides", "palpitations or an uneven heartbeat",
-         "hands or feet locking into spasms", "tingling around the mouth"),
+         "hands or feet locking into spasms", "tingling around the mouth",
+         "a fever (38 °C / 100.4 °F or more)", "a very bad headache"),
+    ),
+    Question(
+        "fever_signs", "With the fever, do you have any of these?", "checklist",
+        ("stiff_neck", "confusion", "non_fading_rash"),
+        ("a stiff neck (hard to bend your chin to your chest)",
+         "new confusion, or very drowsy", "a rash that does not fade when you press a glass on it"),
     ),
     Question("medicines", "Which medicines do you take now?", "names",
              ("medicines", "medicine_classes"),
@@ -89,14 +96,13 @@ QUESTIONS: tuple[Question, ...] = (
              ("pregnancy_weeks",), hint="a number of weeks"),
     Question(
         "pregnancy_signs", "Since you are pregnant: do you have any of these?", "checklist",
-        ("severe_headache", "visual_disturbance", "sudden_swelling"),
-        ("a bad headache", "blurred vision or flashing lights",
-         "sudden swelling of the face, hands or feet"),
+        ("visual_disturbance", "sudden_swelling"),
+        ("blurred vision or flashing lights", "sudden swelling of the face, hands or feet"),
     ),
     Question(
         "medicine_signs", "Since the medicine change: do you have any of these?", "checklist",
-        ("agitation", "sweating", "fever"),
-        ("agitation, restlessness or confusion", "heavy sweating", "a fever"),
+        ("agitation", "sweating"),
+        ("agitation, restlessness or confusion", "heavy sweating"),
     ),
     Question(
         "pesticide_signs", "Since the pesticide contact: do you have any of these?", "checklist",
@@ -121,8 +127,11 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTIONS_BY_ID = {question.id: question for question in QUESTIONS}
 
 
-def _pending(asked: frozenset[str]) -> frozenset[str]:
-    return frozenset(f for q in QUESTIONS if q.id not in asked for f in q.facts)
+def _pending(facts: TriageFacts, asked: frozenset[str]) -> frozenset[str]:
+    """Facts a question still to come would set; one already answered elsewhere is not."""
+    return frozenset(
+        f for q in QUESTIONS if q.id not in asked for f in q.facts if getattr(facts, f) is None
+    )
 
 
 def already_answered(facts: TriageFacts) -> frozenset[str]:
@@ -134,13 +143,13 @@ def already_answered(facts: TriageFacts) -> frozenset[str]:
 
 def is_settled(facts: TriageFacts, asked: frozenset[str]) -> bool:
     """True when no answer still to come could raise the level."""
-    now, best = level_bounds(facts, _pending(asked))
+    now, best = level_bounds(facts, _pending(facts, asked))
     return now == best
 
 
 def next_question(facts: TriageFacts, asked: frozenset[str]) -> Question | None:
     """The first unasked question whose answer could still raise the level; None when settled."""
-    pending = _pending(asked)
+    pending = _pending(facts, asked)
     now, best = level_bounds(facts, pending)
     if now == best:
         return None
