@@ -114,6 +114,14 @@ PHRASINGS: dict[str, list[str]] = {
         "spots that dont go when i press a glass on them",
         "purple rash on my legs",
     ],
+    "dark_urine": ["my pee is dark brown", "cola coloured urine", "urine looks black"],
+    "severe_muscle_pain": [
+        "my thighs are super sore",
+        "severe muscle pain",
+        "calves are killing me",
+    ],
+    "jaw_stiff": ["my jaw is locked", "lockjaw", "hard to open my mouth"],
+    "recent_wound": ["stepped on a rusty nail", "a deep cut on my foot", "got a dog bite"],
     "seizure": ["had a seizure", "had a fit", "convulsions", "blacked out and was jerking"],
     "hand_foot_spasms": [
         "hands cramping into claws",

@@ -145,6 +145,12 @@ class TriageFacts:
     non_fading_rash: bool | None = _fact(
         "bool", "a rash that does not fade when a glass is pressed on it"
     )
+    dark_urine: bool | None = _fact("bool", "dark brown or cola-coloured urine")
+    severe_muscle_pain: bool | None = _fact("bool", "muscles very sore, swollen or painful")
+    jaw_stiff: bool | None = _fact("bool", "a stiff or locked jaw that is hard to open")
+    recent_wound: bool | None = _fact(
+        "bool", "a cut, puncture, bite or other wound in the last three weeks"
+    )
     seizure: bool | None = _fact("bool", "a seizure (fit): the whole body jerks, or passing out")
     hand_foot_spasms: bool | None = _fact("bool", "hands or feet cramp into a fixed bent position")
     tingling_around_mouth: bool | None = _fact("bool", "tingling around the mouth or lips")
