@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.triage.triage_builders import episode, factors, grip, medicine, noon, stamps, symptom
 from twitchguide.diary.records import StrengthCheck
 from twitchguide.diary.snapshot import Diary
@@ -110,6 +113,33 @@ def test_heel_walking_failed_twice_is_weakness_but_once_is_not() -> None:
     assert facts_from_diary(once, TODAY).weakness is None
     twice = Diary(strength_checks=[walk(ago(9), "fail"), walk(ago(1), "fail")])
     assert facts_from_diary(twice, TODAY).weakness is True
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 90),
+            # Mostly one place, so the level turns on how long the run is, not on how many
+            # places twitch.
+            st.sampled_from(["calf", "calf", "calf", "calf", "eyelid"]),
+            st.sampled_from(["rest", "falling_asleep"]),
+        ),
+        max_size=40,
+    )
+)
+def test_reading_only_the_lookback_window_never_changes_the_level(
+    logged: list[tuple[int, str, str]],
+) -> None:
+    from twitchguide.triage.diary_facts import lookback_start
+
+    episodes = sorted(
+        (episode(ago(days), region, context=context) for days, region, context in logged),
+        key=lambda e: e.started_at,
+    )
+    recent = [e for e in episodes if e.started_at.date() >= lookback_start(TODAY)]
+    full = triage(facts_from_diary(Diary(episodes=episodes), TODAY)).level
+    assert triage(facts_from_diary(Diary(episodes=recent), TODAY)).level == full
 
 
 def test_the_lookback_window_keeps_the_level_of_a_long_run() -> None:

@@ -8,8 +8,9 @@ Choices (documented in docs/triage.md):
   not raise an alarm after every log for ever.
 - Everyday factors are the averages of the last FACTOR_WINDOW_DAYS diary days.
 - Callers may pass only the last LOOKBACK_DAYS of episodes, symptoms and factors (plus every
-  medication course and strength check). Every threshold above is far shorter, so the level is
-  the same; only the reported length of a very long run stops at about LOOKBACK_DAYS.
+  medication course and strength check). The level is the same: a run longer than that still
+  shows at least LOOKBACK_DAYS - RUN_GAP_DAYS + 1 = 17 days, past the 14-day threshold, and a
+  shorter run lies wholly inside. Only the reported length of a long run stops at ~30 days.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from twitchguide.triage.facts import SEROTONERGIC_CLASSES, TriageFacts
 from twitchguide.triage.medicines import classes_of
 
 RUN_GAP_DAYS = 14
-LOOKBACK_DAYS = 60
+LOOKBACK_DAYS = 30
 SPREAD_AFTER_DAYS = 7
 SYMPTOM_WINDOW_DAYS = 14
 FACTOR_WINDOW_DAYS = 7

@@ -178,9 +178,9 @@ diary and prints the level when it is above `self_care`:
 - `caffeine_mg`, `sleep_hours`, `stress`, `anxiety`: averages over the last 7 diary days.
 - `grip_decline`: see below. Heel or toe walking that failed on both of the last two strength
   checks that tried it sets `weakness`.
-- Only the last 60 days of episodes, symptoms and daily factors are read (all medicine courses
-  and strength checks are). Every threshold above is far shorter, so the level is the same; a
-  run that has gone on longer shows as about 60 days.
+- Only the last 30 days of episodes, symptoms and daily factors are read (all medicine courses
+  and strength checks are). The level is the same: a longer run still shows at least 17 days,
+  past the 14-day threshold; only its reported length stops at about 30 days.
 
 ## Grip decline
 
