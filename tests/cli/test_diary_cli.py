@@ -32,7 +32,7 @@ def test_the_documented_commands_work_as_written(run_cli: CliRun, tmp_path: Path
     fresh = CliRun(f"sqlite:///{tmp_path / 'fresh.db'}")
     imported = fresh("import", str(backup))
     assert imported.exit_code == 0, imported.stderr
-    assert "Imported 2 record(s)" in imported.stdout
+    assert "Imported 2 records" in imported.stdout
     assert fresh("export", "--format", "json").stdout == exported.stdout
 
 

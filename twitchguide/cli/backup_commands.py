@@ -8,6 +8,7 @@ import click
 
 from twitchguide.cli.context import open_session
 from twitchguide.errors import InvalidInput
+from twitchguide.wording import counted
 
 
 @click.command()
@@ -64,4 +65,4 @@ def import_(ctx: click.Context, path: Path) -> None:
     detail = ", ".join(
         f"{count} {table.replace('_', ' ')}" for table, count in counts.items() if count
     )
-    click.echo(f"Imported {total} record(s)" + (f": {detail}." if detail else "."))
+    click.echo(f"Imported {counted(total, 'record')}" + (f": {detail}." if detail else "."))
