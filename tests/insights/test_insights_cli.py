@@ -79,3 +79,14 @@ def test_insights_on_an_empty_diary_and_a_bad_period(run_cli_sqlite: CliRun) -> 
     bad = run_cli_sqlite("insights", "--since", "in a fortnight")
     assert bad.exit_code == 2
     assert bad.stderr.startswith("Error: since")
+
+
+def test_one_twitch_among_quiet_days_gives_a_report_not_an_error(run_cli_sqlite: CliRun) -> None:
+    # Every twitch on one side of the trend split once made the fit diverge (NaN, then a crash).
+    for days_ago in range(1, 15):
+        assert run_cli_sqlite("day", "--date", f"{days_ago}d ago", "--sleep", "7").exit_code == 0
+    assert run_cli_sqlite("log", "calf", "--at", "15 days ago").exit_code == 0
+    result = run_cli_sqlite("insights", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["patterns"]["episodes"] == 1
+    assert "Warning" not in result.stderr and "Error" not in result.stderr

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 
 import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from twitchguide.diary.snapshot import Diary
 from twitchguide.insights.daily_table import build_daily_table
@@ -97,3 +99,59 @@ def test_too_short_for_a_trend(build: SimpleNamespace) -> None:
     diary = _steady_diary(build, [5.0] * 10)
     p = describe_patterns(diary, build_daily_table(diary))
     assert p.trend_per_30_days is None and p.last_14_days is None
+
+
+def _hot_spot_one_by_one(
+    observed: list[bool], places: list[tuple[str, str | None]], rows: list[int]
+) -> tuple[tuple[str, str | None], int, int, int] | None:
+    """The plain reading of the rule, for checking the vectorised one."""
+    days_by_place: dict[tuple[str, str | None], set[int]] = {}
+    for place, row in zip(places, rows, strict=True):
+        days_by_place.setdefault(place, set()).add(row)
+    best = None
+    for place, days in days_by_place.items():
+        start = previous = -1
+        count = 0
+        for row in sorted(days):
+            if previous < 0 or any(observed[previous + 1 : row]):
+                start, count = row, 0
+            count += 1
+            previous = row
+            if best is None or count > best[1]:
+                best = (place, count, start, row)
+    return best
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.sampled_from(["calf", "eyelid", "thigh"]),
+                  st.sampled_from(["left", "right", None])),
+        min_size=1,
+        max_size=60,
+    ),
+    st.sets(st.integers(0, 40), max_size=20),
+)  # fmt: skip
+def test_hot_spot_matches_the_plain_rule(
+    build: SimpleNamespace, logged: list[tuple[int, str, str | None]], quiet_days: set[int]
+) -> None:
+    # quiet_days: days with a factors row, so logged; with no twitch there they end a run.
+    episodes = sorted(
+        (build.episode(at(day, 10), region, side) for day, region, side in logged),
+        key=lambda e: e.started_at,
+    )
+    days = [build.factors_row(D0 + timedelta(days=d), sleep_hours=7) for d in sorted(quiet_days)]
+    diary = Diary(episodes=episodes, days=days)
+    table = build_daily_table(diary)
+    p = describe_patterns(diary, table)
+    expected = _hot_spot_one_by_one(
+        table.observed.tolist(),
+        [(e.region, e.side) for e in episodes],
+        table.episode_row.tolist(),
+    )
+    assert p.hot_spot is not None and expected is not None
+    place, count, first, last = expected
+    assert ((p.hot_spot.region, p.hot_spot.side), p.hot_spot.days_with_twitching) == (place, count)
+    assert (p.hot_spot.first_day, p.hot_spot.last_day) == (table.days[first], table.days[last])

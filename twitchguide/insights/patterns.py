@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -120,51 +121,64 @@ def _regions_per_week(table: DailyTable, regions: list[str], rows: np.ndarray) -
     if not table.days:
         return []
     n = table.n_days
-    week_of = [(n - 1 - int(row)) // 7 for row in rows]
     n_weeks = (n + 6) // 7
-    distinct: list[set[str]] = [set() for _ in range(n_weeks)]
-    for week, region in zip(week_of, regions, strict=True):
-        distinct[week].add(region)
+    codes = _codes(regions)
+    week_of = (n - 1 - rows.astype(np.int64)) // 7
+    # One entry per (week, region) pair that occurs, then count the pairs in each week.
+    pairs = np.unique(week_of * (codes.max(initial=0) + 1) + codes)
+    distinct = np.bincount(pairs // (codes.max(initial=0) + 1), minlength=n_weeks)
     out = []
     for week in reversed(range(n_weeks)):
         first = max(0, n - 7 * (week + 1))
-        out.append(WeekSpread(table.days[first], len(distinct[week])))
+        out.append(WeekSpread(table.days[first], int(distinct[week])))
     return out
 
 
 def _hot_spot(
     table: DailyTable, places: list[tuple[str, str | None]], rows: np.ndarray
 ) -> HotSpot | None:
-    days_by_place: dict[tuple[str, str | None], set[int]] = {}
-    for place, row in zip(places, rows, strict=True):
-        days_by_place.setdefault(place, set()).add(int(row))
-    # logged_before[i] = logged days before row i, so "any logged day in [a, b)" is O(1).
-    logged_before = [0, *np.cumsum(table.observed).tolist()]
-    total_logged = logged_before[-1]
-    # (days, first row, last row, place) of the longest run so far; the first found wins ties.
-    best: tuple[int, int, int, tuple[str, str | None]] | None = None
-    for place, day_rows in days_by_place.items():
-        run_start = previous = -1
-        count = 0
-        for row in sorted(day_rows):
-            # A logged day without twitching here ends the run; a missing day does not.
-            if previous < 0 or logged_before[row] > logged_before[previous + 1]:
-                run_start, count = row, 0
-            count += 1
-            previous = row
-            if best is None or count > best[0]:
-                best = (count, run_start, row, place)
-    if best is None:
+    """The place with the longest run of diary days with twitching there.
+
+    A logged day without twitching at that place ends a run; a missing day does not. Ties go
+    to the place seen first, then to the earlier run.
+    """
+    if not places:
         return None
-    count, first, last, (region, side) = best
+    # logged_before[i] = logged days before row i, so "any logged day in [a, b)" is one subtraction.
+    logged_before = np.concatenate([[0], np.cumsum(table.observed)])
+    codes = _codes(places)
+    best: tuple[int, int, int, int] | None = None  # (days, first row, last row, place code)
+    for code in range(int(codes.max()) + 1):
+        days = np.unique(rows[codes == code]).astype(np.int64)
+        # A new run starts at the first day, and wherever a logged day lies in the gap before.
+        starts = np.ones(len(days), dtype=bool)
+        starts[1:] = logged_before[days[1:]] > logged_before[days[:-1] + 1]
+        run_of_day = np.cumsum(starts) - 1
+        lengths = np.bincount(run_of_day)
+        longest = int(np.argmax(lengths))  # the earliest of equally long runs
+        if best is None or lengths[longest] > best[0]:
+            in_run = np.flatnonzero(run_of_day == longest)
+            best = (int(lengths[longest]), int(days[in_run[0]]), int(days[in_run[-1]]), code)
+    assert best is not None
+    count, first, last, code = best
+    region, side = list(dict.fromkeys(places))[code]
     return HotSpot(
         region=region,
         side=side,
         first_day=table.days[first],
         last_day=table.days[last],
         days_with_twitching=count,
-        still_going=total_logged == logged_before[last + 1],
+        still_going=bool(logged_before[-1] == logged_before[last + 1]),
     )
+
+
+def _codes(items: list[Any]) -> np.ndarray:
+    """Each item's number in order of first appearance (0 for the first distinct item seen)."""
+    numbers: dict[Any, int] = {}
+    return np.array([numbers.setdefault(item, len(numbers)) for item in items], dtype=np.int64)
+
+
+_MAX_LOG_RATIO = 30.0  # beyond e^30 a ratio means the data could not pin it down
 
 
 def _rate_change(
@@ -177,6 +191,11 @@ def _rate_change(
     fit = fit_rate_model(x, y, np.log(table.hours[rows] / 16), np.zeros(2), alpha=None)
     t_crit = student_t.quantile(0.975, fit.df_resid)
     b, s = float(fit.coef[1]), float(fit.se[1])
+    # All the twitches on one side of the comparison leave no finite estimate: say nothing.
+    if not fit.converged or not (math.isfinite(b) and math.isfinite(s)):
+        return None
+    if abs(b) + t_crit * s > _MAX_LOG_RATIO:
+        return None
     return math.exp(b), math.exp(b - t_crit * s), math.exp(b + t_crit * s)
 
 

@@ -74,7 +74,9 @@ def fit_rate_model(
             new_beta: FloatArray = np.linalg.solve(xw.T @ x + penalty, xw.T @ z).astype(np.float64)
             change = float(np.max(np.abs(new_beta - beta)))
             beta = new_beta
-            eta = np.minimum(offset + x @ beta, _MAX_ETA)
+            # Clipped both ways: with every twitch on one side of a split the fit runs off to
+            # infinity, and it must end unconverged rather than in NaN.
+            eta = np.clip(offset + x @ beta, -_MAX_ETA, _MAX_ETA)
             mu = np.exp(eta).astype(np.float64)
             if change < tol:
                 converged = True
