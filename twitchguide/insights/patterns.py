@@ -86,13 +86,15 @@ class Patterns:
 
 def describe_patterns(diary: Diary, table: DailyTable) -> Patterns:
     """The patterns of the episodes inside the table's period."""
-    inside = [i for i, row in enumerate(table.episode_row) if row >= 0]
-    episodes = [diary.episodes[i] for i in inside]
+    inside = np.flatnonzero(table.episode_row >= 0)
+    episodes = [diary.episodes[i] for i in inside.tolist()]
     rows = table.episode_row[inside]
     n_logged = table.n_observed
-    sides = Counter(e.side or "not_given" for e in episodes)
+    regions = [e.region for e in episodes]
+    places = [(e.region, e.side) for e in episodes]
+    sides = Counter(side or "not_given" for _, side in places)
     left, right = sides.get("left", 0), sides.get("right", 0)
-    hours = Counter(int(h) for h in table.episode_hour[inside])
+    hours = np.bincount(table.episode_hour[inside], minlength=24)
     return Patterns(
         start=table.days[0] if table.days else None,
         end=table.days[-1] if table.days else None,
@@ -100,17 +102,12 @@ def describe_patterns(diary: Diary, table: DailyTable) -> Patterns:
         days_logged=n_logged,
         episodes=len(episodes),
         episodes_per_logged_day=len(episodes) / n_logged if n_logged else None,
-        by_region=[
-            RegionCount(region, n)
-            for region, n in Counter(e.region for e in episodes).most_common()
-        ],
+        by_region=[RegionCount(region, n) for region, n in Counter(regions).most_common()],
         by_side=dict(sides),
         side_balance=(right - left) / (right + left) if right + left else None,
-        by_time_of_day={
-            name: sum(hours.get(h, 0) for h in range(low, high)) for name, low, high in TIMES_OF_DAY
-        },
-        regions_per_week=_regions_per_week(table, [e.region for e in episodes], rows),
-        hot_spot=_hot_spot(table, [(e.region, e.side) for e in episodes], rows),
+        by_time_of_day={name: int(hours[low:high].sum()) for name, low, high in TIMES_OF_DAY},
+        regions_per_week=_regions_per_week(table, regions, rows),
+        hot_spot=_hot_spot(table, places, rows),
         trend_per_30_days=_trend(table),
         last_14_days=_recent_change(table),
     )
