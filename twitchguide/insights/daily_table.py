@@ -98,13 +98,17 @@ def build_daily_table(
     return DailyTable(days, episodes, hours, observed, factors, episode_row, episode_hour)
 
 
+_DAY_SECONDS = 86400
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
 def local_days_and_hours(
     instants: Sequence[datetime], zone: ZoneInfo, day_start_hour: int
 ) -> tuple[IntArray, IntArray]:
     """Each instant's diary day (as a date ordinal) and local clock hour.
 
     The same answers as `diary_day` and `astimezone(zone).hour` one at a time, but a five-year
-    diary has 20,000 instants: the zone's offset is looked up twice per UTC day instead, and
+    diary has 20,000 instants: the zone's offset is looked up once per UTC midnight instead, and
     per instant only on a day when the offset changes (a clock change).
     """
     if not instants:
@@ -114,13 +118,14 @@ def local_days_and_hours(
     utc_days, day_of_instant = np.unique(
         np.floor_divide(seconds, _DAY_SECONDS).astype(np.int64), return_inverse=True
     )
-    day_offsets = np.empty(len(utc_days))
-    changes = []
-    for k, utc_day in enumerate(utc_days.tolist()):
-        midnight = datetime.fromtimestamp(utc_day * _DAY_SECONDS, UTC)
-        day_offsets[k] = _offset_seconds(midnight, zone)
-        if _offset_seconds(midnight + timedelta(days=1), zone) != day_offsets[k]:
-            changes.append(k)
+    # The offset at each UTC midnight that starts or ends one of those days, looked up once.
+    at_midnight = {
+        day: _offset_seconds(datetime.fromtimestamp(day * _DAY_SECONDS, UTC), zone)
+        for day in {*utc_days.tolist(), *(utc_days + 1).tolist()}
+    }
+    days = utc_days.tolist()
+    day_offsets = np.array([at_midnight[day] for day in days])
+    changes = [k for k, day in enumerate(days) if at_midnight[day + 1] != at_midnight[day]]
     offsets = day_offsets[day_of_instant]
     for i in np.flatnonzero(np.isin(day_of_instant, changes)).tolist():
         offsets[i] = _offset_seconds(instants[i], zone)
@@ -128,10 +133,6 @@ def local_days_and_hours(
     diary_days = np.floor_divide(wall - day_start_hour * 3600, _DAY_SECONDS).astype(np.int64)
     hours = (np.floor_divide(wall, 3600) % 24).astype(np.int64)
     return diary_days + _EPOCH_ORDINAL, hours
-
-
-_DAY_SECONDS = 86400
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def _offset_seconds(instant: datetime, zone: ZoneInfo) -> float:

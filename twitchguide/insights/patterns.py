@@ -119,7 +119,7 @@ def _regions_per_week(table: DailyTable, regions: list[str], rows: np.ndarray) -
         return []
     n = table.n_days
     n_weeks = (n + 6) // 7
-    codes = _codes(regions)
+    codes, _ = _codes(regions)
     week_of = (n - 1 - rows.astype(np.int64)) // 7
     # One entry per (week, region) pair that occurs, then count the pairs in each week.
     pairs = np.unique(week_of * (codes.max(initial=0) + 1) + codes)
@@ -143,7 +143,7 @@ def _hot_spot(
         return None
     # logged_before[i] = logged days before row i, so "any logged day in [a, b)" is one subtraction.
     logged_before = np.concatenate([[0], np.cumsum(table.observed)])
-    codes = _codes(places)
+    codes, distinct_places = _codes(places)
     best: tuple[int, int, int, int] | None = None  # (days, first row, last row, place code)
     for code in range(int(codes.max()) + 1):
         days = np.unique(rows[codes == code]).astype(np.int64)
@@ -158,7 +158,7 @@ def _hot_spot(
             best = (int(lengths[longest]), int(days[in_run[0]]), int(days[in_run[-1]]), code)
     assert best is not None
     count, first, last, code = best
-    region, side = list(dict.fromkeys(places))[code]
+    region, side = distinct_places[code]
     return HotSpot(
         region=region,
         side=side,
@@ -169,10 +169,11 @@ def _hot_spot(
     )
 
 
-def _codes(items: list[Any]) -> np.ndarray:
-    """Each item's number in order of first appearance (0 for the first distinct item seen)."""
+def _codes(items: list[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Each item's number in order of first appearance, and the distinct items in that order."""
     numbers: dict[Any, int] = {}
-    return np.array([numbers.setdefault(item, len(numbers)) for item in items], dtype=np.int64)
+    codes = np.array([numbers.setdefault(item, len(numbers)) for item in items], dtype=np.int64)
+    return codes, list(numbers)
 
 
 _MAX_LOG_RATIO = 30.0  # beyond e^30 a ratio means the data could not pin it down

@@ -140,13 +140,13 @@ class DiaryStore:
             return self._insert(kind, user.user_id, full, stamp, stamp, record_id=None)
 
     def get(self, kind: RecordKind, user: UserSettings, record_id: int) -> Record:
-        rows = self.database.query(
-            f"SELECT * FROM {kind.table} WHERE id = ? AND owner_id = ?",
+        rows = self.database.query_tuples(
+            f"SELECT {_columns(kind)} FROM {kind.table} WHERE id = ? AND owner_id = ?",
             (record_id, user.user_id),
         )
         if not rows:
             raise NotFound(f"there is no {kind.name} with id {record_id}")
-        return self._record(kind, rows[0])
+        return _reader(kind)(rows[0])
 
     def update(
         self, kind: RecordKind, user: UserSettings, record_id: int, raw: Mapping[str, Any]
@@ -205,11 +205,11 @@ class DiaryStore:
         return [read(row) for row in self.database.query_tuples(sql, params)]
 
     def day(self, user: UserSettings, day: date) -> Record | None:
-        rows = self.database.query(
-            "SELECT * FROM daily_factors WHERE owner_id = ? AND day = ?",
+        rows = self.database.query_tuples(
+            f"SELECT {_columns(DAILY_FACTORS)} FROM daily_factors WHERE owner_id = ? AND day = ?",
             (user.user_id, self._encode(DAILY_FACTORS.field("day"), day)),
         )
-        return self._record(DAILY_FACTORS, rows[0]) if rows else None
+        return _reader(DAILY_FACTORS)(rows[0]) if rows else None
 
     def set_day(self, user: UserSettings, day: date, raw: Mapping[str, Any]) -> Record:
         """Record factors for a diary day, keeping fields already recorded for it."""
@@ -309,11 +309,12 @@ class DiaryStore:
             columns.insert(0, "id")
             params.insert(0, record_id)
         placeholders = ", ".join("?" for _ in columns)
-        rows = self.database.query(
-            f"INSERT INTO {kind.table} ({', '.join(columns)}) VALUES ({placeholders}) RETURNING *",
+        rows = self.database.query_tuples(
+            f"INSERT INTO {kind.table} ({', '.join(columns)}) VALUES ({placeholders}) "
+            f"RETURNING {_columns(kind)}",
             params,
         )
-        return self._record(kind, rows[0])
+        return _reader(kind)(rows[0])
 
     def _encode(self, spec: FieldSpec, value: Any) -> Any:
         if value is None:
@@ -337,17 +338,6 @@ class DiaryStore:
         # Fixed width, so text order is time order in SQLite.
         return utc.isoformat(timespec="microseconds")
 
-    def _record(self, kind: RecordKind, row: Mapping[str, Any]) -> Record:
-        stamps = Stamps(
-            id=int(row["id"]),
-            owner_id=int(row["owner_id"]),
-            created_at=_decode_instant(row["created_at"]),
-            updated_at=_decode_instant(row["updated_at"]),
-        )
-        values = {name: decode(row[name]) for name, decode in _decoders(kind)}
-        record: Record = kind.cls(stamps=stamps, **values)
-        return record
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -370,7 +360,7 @@ def _columns(kind: RecordKind) -> str:
 
 @cache
 def _reader(kind: RecordKind) -> Callable[[tuple[Any, ...]], Record]:
-    """Turns one row of `_columns(kind)` into a record: lists read many rows, so by position."""
+    """Turns one row of `_columns(kind)` into a record; every read of a record goes through it."""
     fields = tuple(
         (name, position, decode)
         for position, (name, decode) in enumerate(_decoders(kind), start=len(_STAMP_COLUMNS))
@@ -408,8 +398,7 @@ def _decoder(spec: FieldSpec) -> Callable[[Any], Any]:
     convert = converters.get(spec.kind)
     if convert is None:
         return _same
-    checked = convert
-    return lambda value: None if value is None else checked(value)
+    return lambda value: None if value is None else convert(value)
 
 
 def _decode_date(value: Any) -> date:

@@ -212,12 +212,10 @@ def regions_in_answer(text: str, field: str) -> list[str]:
         words = re.findall(r"[a-z]+", part)
         if not words:
             continue
-        found = canonical_region(" ".join(words))
-        if found is None:
-            pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
-            found = next((r for r in map(canonical_region, pairs) if r), None)
-        if found is None:
-            found = next((r for r in map(canonical_region, words) if r), None)
+        # The whole part first, then two-word names ("upper arm"), then single words.
+        pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+        candidates = [" ".join(words), *pairs, *words]
+        found = next((r for r in map(canonical_region, candidates) if r), None)
         if found is None:
             raise InvalidInput(
                 field, f"body areas such as calf, eyelid, thigh, hand ('{part.strip()}' is not one)"
