@@ -49,6 +49,14 @@ def test_diary_json_groups_by_local_day(run_cli: CliRun) -> None:
     assert entry["episodes"][0]["region"] == "eyelid"
 
 
+def test_log_takes_when_as_well_as_at(run_cli: CliRun) -> None:
+    # People guess either word; both mean when the twitch started.
+    result = run_cli("log", "thigh", "--when", "2 days ago", "--json")
+    assert result.exit_code == 0, result.stderr
+    started = json.loads(result.stdout)["started_at"]
+    assert started.startswith((date.today() - timedelta(days=2)).isoformat())
+
+
 def test_every_record_kind_through_the_cli(run_cli: CliRun) -> None:
     steps = [
         (

@@ -112,10 +112,34 @@ LOCAL_NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
         ("2026-11-02 21:30", datetime(2026, 11, 2, 21, 30, tzinfo=UTC)),
         ("yesterday at 14:30", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
         ("last night at 11pm", datetime(2026, 11, 27, 23, 0, tzinfo=UTC)),
+        ("this morning", datetime(2026, 11, 28, 9, 0, tzinfo=UTC)),
     ],
 )
 def test_time_words(text: str, expected: datetime) -> None:
     assert parse_instant(text, LOCAL_NOW) == expected
+
+
+EARLY_NOW = datetime(2026, 11, 28, 8, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Said at 08:30, the morning has begun but 09:00 has not come: halfway from 05:00 to now.
+        ("this morning", datetime(2026, 11, 28, 6, 45, tzinfo=UTC)),
+        ("morning", datetime(2026, 11, 28, 6, 45, tzinfo=UTC)),
+        ("today morning", datetime(2026, 11, 28, 6, 45, tzinfo=UTC)),
+        ("evening", datetime(2026, 11, 27, 19, 0, tzinfo=UTC)),
+        ("yesterday morning", datetime(2026, 11, 27, 9, 0, tzinfo=UTC)),
+    ],
+)
+def test_part_of_day_in_progress_means_earlier_today(text: str, expected: datetime) -> None:
+    assert parse_instant(text, EARLY_NOW) == expected
+
+
+def test_a_part_of_day_still_to_come_stays_in_the_future() -> None:
+    # The store then refuses it as a future time, naming the field.
+    assert parse_instant("this evening", EARLY_NOW) > EARLY_NOW
 
 
 def test_since_counts_today_in() -> None:

@@ -39,7 +39,10 @@ def notify_triage(ctx: click.Context) -> None:
 @click.option("--count", help="twitches counted (with --over)")
 @click.option("--over", "count_minutes", help="minutes you counted over")
 @click.option(
-    "--at", "started_at", help="when it started (default now): '2h ago', 'yesterday evening'"
+    "--at",
+    "--when",
+    "started_at",
+    help="when it started (default now): '2h ago', 'yesterday evening'",
 )
 @click.option("--note", help="anything else worth remembering")
 @click.option("--dry-run", is_flag=True, help="show what would be logged; write nothing")

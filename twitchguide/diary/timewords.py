@@ -46,6 +46,14 @@ _PARTS_OF_DAY = {
     "tonight": time(22),
     "midnight": time(0),
 }
+# When each part of the day begins: "this morning" said at 08:30 means earlier today, not 09:00.
+_PART_STARTS = {
+    "morning": time(5),
+    "afternoon": time(12),
+    "evening": time(17),
+    "night": time(21),
+    "tonight": time(21),
+}
 _CLOCK = re.compile(r"^(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 
 
@@ -144,14 +152,20 @@ def _parse_common(cleaned: str, now: datetime) -> datetime | None:
     if clock is None:
         return None
     candidate = _at(day, clock, now)
-    # "9pm" alone, said in the morning, means last night, because diaries look back.
-    if day == now.date() and words[0] not in ("today",) and candidate > now:
-        candidate -= timedelta(days=1)
+    if day == now.date() and candidate > now:
+        part_start = _PART_STARTS.get(" ".join(rest))
+        if part_start is not None and _at(day, part_start, now) <= now:
+            # We are in that part of the day now: take halfway between its start and now.
+            started = _at(day, part_start, now)
+            return (started + (now - started) / 2).replace(second=0, microsecond=0)
+        # "9pm" alone, said in the morning, means last night, because diaries look back.
+        if words[0] not in ("today", "this"):
+            candidate -= timedelta(days=1)
     return candidate
 
 
 def _day_word(word: str, today: date) -> date | None:
-    if word == "today":
+    if word in ("today", "this"):
         return today
     if word in ("yesterday", "last"):
         return today - timedelta(days=1)
