@@ -96,7 +96,8 @@ def _medication(record: Record, zone: ZoneInfo) -> str:
     assert isinstance(record, MedicationCourse)
     dose = f" {record.dose}" if record.dose else ""
     until = f"to {record.ended_on.isoformat()}" if record.ended_on else "ongoing"
-    text = f"{record.name}{dose} ({record.kind}) from {record.started_on.isoformat()}, {until}"
+    kind = f" ({record.kind})" if record.kind else ""
+    text = f"{record.name}{dose}{kind} from {record.started_on.isoformat()}, {until}"
     return text + (f" — {record.note}" if record.note else "")
 
 

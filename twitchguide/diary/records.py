@@ -105,7 +105,7 @@ class MedicationCourse:
     stamps: Stamps
     name: str
     started_on: date
-    kind: str = "medicine"
+    kind: str | None = None
     dose: str | None = None
     ended_on: date | None = None
     note: str | None = None
