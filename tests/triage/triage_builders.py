@@ -33,8 +33,12 @@ def symptom(day: date, kind: str, **values: Any) -> SymptomReport:
     return SymptomReport(stamps=stamps(), noted_at=noon(day), kind=kind, **values)
 
 
-def medicine(name: str, started: date, ended: date | None = None) -> MedicationCourse:
-    return MedicationCourse(stamps=stamps(), name=name, started_on=started, ended_on=ended)
+def medicine(
+    name: str, started: date, ended: date | None = None, kind: str | None = None
+) -> MedicationCourse:
+    return MedicationCourse(
+        stamps=stamps(), name=name, started_on=started, ended_on=ended, kind=kind
+    )
 
 
 def factors(day: date, **values: Any) -> DailyFactors:

@@ -7,10 +7,13 @@ Choices (documented in docs/triage.md):
 - Symptom reports count when noted in the last SYMPTOM_WINDOW_DAYS, so an old report does
   not raise an alarm after every log for ever.
 - Everyday factors are the averages of the last FACTOR_WINDOW_DAYS diary days.
-- Callers may pass only the last LOOKBACK_DAYS of episodes, symptoms and factors (plus every
-  medication course and strength check). The level is the same: a run longer than that still
-  shows at least LOOKBACK_DAYS - RUN_GAP_DAYS + 1 = 17 days, past the 14-day threshold, and a
-  shorter run lies wholly inside. Only the reported length of a long run stops at ~30 days.
+- Triage judges the twitching of the last LOOKBACK_DAYS diary days: the current run is found
+  among those days only. What twitched months ago in a long run (a tongue twitch four years
+  into five years of calf twitching) does not set the level after every log for ever, just as
+  old symptom reports do not. A run that began earlier still shows at least
+  LOOKBACK_DAYS - RUN_GAP_DAYS + 1 = 17 days, past the 14-day threshold; only its reported
+  length stops at about 30 days. So callers may read just those days (plus every medication
+  course and strength check) and get the same facts as from the whole diary.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from twitchguide.diary.records import Episode, StrengthCheck
 from twitchguide.diary.snapshot import Diary
 from twitchguide.insights.strength import grip_decline
 from twitchguide.triage.facts import SEROTONERGIC_CLASSES, TriageFacts
-from twitchguide.triage.medicines import classes_of
+from twitchguide.triage.medicines import classes_of, counts_as_medicine
 
 RUN_GAP_DAYS = 14
 LOOKBACK_DAYS = 30
@@ -47,9 +50,13 @@ SYMPTOM_FACTS: dict[str, str] = {
 
 
 def current_run(diary: Diary, today: date) -> list[tuple[date, Episode]]:
-    """The episodes of the current run of twitching, with their diary days, oldest first."""
+    """The episodes of the current run of twitching, with their diary days, oldest first.
+
+    Only the look-back days count (see the module notes).
+    """
+    first_day = lookback_start(today)
     dated = sorted(((diary.day_of(e.started_at), e) for e in diary.episodes), key=lambda p: p[0])
-    dated = [(day, episode) for day, episode in dated if day <= today]
+    dated = [(day, episode) for day, episode in dated if first_day <= day <= today]
     if not dated or (today - dated[-1][0]).days > RUN_GAP_DAYS:
         return []
     start = len(dated) - 1
@@ -102,14 +109,14 @@ def _medicine_facts(diary: Diary, today: date) -> dict[str, Any]:
     current = [
         course
         for course in diary.medications
-        if course.kind == "medicine"
+        if counts_as_medicine(course.name, course.kind)
         and course.started_on <= today
         and (course.ended_on is None or course.ended_on >= today)
     ]
     changed = [
         course
         for course in diary.medications
-        if course.kind == "medicine"
+        if counts_as_medicine(course.name, course.kind)
         and any(
             when is not None and 0 <= (today - when).days <= MEDICINE_CHANGE_DAYS
             for when in (course.started_on, course.ended_on)
@@ -179,5 +186,5 @@ def facts_from_diary(diary: Diary, today: date) -> TriageFacts:
 
 
 def lookback_start(today: date) -> date:
-    """The first diary day that facts_from_diary needs to see (see LOOKBACK_DAYS)."""
+    """The first diary day that facts_from_diary looks at (see LOOKBACK_DAYS)."""
     return today - timedelta(days=LOOKBACK_DAYS)

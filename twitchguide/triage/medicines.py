@@ -70,3 +70,29 @@ def classes_of(names: Iterable[str]) -> tuple[str, ...]:
                 found[cls] = None
                 break
     return tuple(found)
+
+
+# Everyday supplements: a course named with one of these words, and no kind given, is not a
+# medicine for triage (starting magnesium is not "a new medicine").
+SUPPLEMENT_WORDS = frozenset(
+    {
+        "magnesium", "potassium", "calcium", "zinc", "iron", "vitamin", "vitamins",
+        "multivitamin", "b12", "folic", "omega", "fish", "melatonin", "probiotic",
+        "electrolyte", "electrolytes", "creatine", "protein", "collagen", "turmeric",
+    }
+)  # fmt: skip
+
+
+def counts_as_medicine(name: str, kind: str | None) -> bool:
+    """Whether a diary course counts as a medicine when triage asks about medicines.
+
+    A name we know as a medicine class always counts, even if entered as a supplement (St John's
+    wort is sold as one). Otherwise the kind the person chose decides; with no kind, anything
+    that is not an everyday supplement counts, so an unlabelled prescription is never missed.
+    """
+    if classes_of([name]):
+        return True
+    if kind is not None:
+        return kind == "medicine"
+    words = set(" ".join(name.lower().replace("-", " ").split()).split())
+    return not words & SUPPLEMENT_WORDS

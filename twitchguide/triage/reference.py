@@ -172,15 +172,21 @@ diary and prints the level when it is above `self_care`:
 - Symptom reports from the last 14 days set the matching fact (weakness, muscle wasting,
   numbness, tingling, cramps, trouble speaking, swallowing or breathing, face drooping); a
   symptom in the tongue adds `tongue` to `regions`.
-- Medicines taken today give `medicines` and, for known names, `medicine_classes`; a medicine
+- A course counts as a medicine when entered as one, when its name is a medicine we know
+  (even if entered as a supplement, like St John's wort), or when no kind was given and the
+  name is not an everyday supplement (magnesium, vitamins, fish oil and the like).
+  Medicines taken today give `medicines` and, for known names, `medicine_classes`; a medicine
   started or stopped in the last 28 days sets `medicine_new_or_changed`; a serotonergic one
   started in the last 14 days sets `serotonergic_started_recently`.
 - `caffeine_mg`, `sleep_hours`, `stress`, `anxiety`: averages over the last 7 diary days.
 - `grip_decline`: see below. Heel or toe walking that failed on both of the last two strength
   checks that tried it sets `weakness`.
-- Only the last 30 days of episodes, symptoms and daily factors are read (all medicine courses
-  and strength checks are). The level is the same: a longer run still shows at least 17 days,
-  past the 14-day threshold; only its reported length stops at about 30 days.
+- Triage judges the twitching of the last 30 diary days: the current run is found among
+  those days only, so a tongue twitch or an awake twitch from months ago in a long run does
+  not set the level after every log for ever (old symptom reports work the same way). A run
+  that began earlier still shows at least 17 days, past the 14-day threshold; only its
+  reported length stops at about 30 days. Only those days of episodes, symptoms and daily
+  factors are read (all medicine courses and strength checks are).
 
 ## Grip decline
 
