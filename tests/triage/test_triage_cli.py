@@ -99,3 +99,23 @@ def test_notice_after_log_only_above_self_care(run_cli_sqlite: CliRun) -> None:
     logged = run_cli_sqlite("log", "calf", "--json")
     json.loads(logged.stdout)  # the notice stays off stdout
     assert "Triage: See a doctor soon." in logged.stderr
+
+
+def test_a_medicine_added_without_a_kind_reaches_triage(
+    run_cli_sqlite: CliRun, tmp_path: Path
+) -> None:
+    added = run_cli_sqlite("medication", "add", "--name", "sertraline", "--started-on", "5d ago")
+    assert added.exit_code == 0, added.stderr
+    logged = run_cli_sqlite("log", "calf")
+    assert "Triage: Book a routine appointment." in logged.stderr
+    assert "new or changed medicine" in logged.stderr
+    file = answers(tmp_path, {})
+    result = json.loads(run_cli_sqlite("check", "--with-diary", "--answers", file, "--json").stdout)
+    assert "new_or_changed_medicine" in [reason["rule"] for reason in result["reasons"]]
+
+
+def test_a_supplement_added_without_a_kind_raises_nothing(run_cli_sqlite: CliRun) -> None:
+    assert run_cli_sqlite("medication", "add", "--name", "magnesium citrate").exit_code == 0
+    logged = run_cli_sqlite("log", "calf")
+    assert logged.exit_code == 0
+    assert "Triage" not in logged.stderr
