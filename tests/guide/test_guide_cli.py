@@ -79,6 +79,15 @@ def test_search_with_no_match_says_so() -> None:
     assert "Nothing in the guide matches" in output
 
 
+def test_a_question_instead_of_a_topic_is_searched() -> None:
+    output = _run("why", "does", "my", "eye", "keep", "jumping")
+    assert "1. Twitching in the eyelid" in output
+    assert "Read more: twitchguide guide eyelid" in output
+    result = json.loads(_run("is this serious", "--json"))
+    assert result["question"] == "is this serious"
+    assert result["hits"]
+
+
 def test_unknown_topic_is_one_clear_line_and_non_zero(run_cli_sqlite: CliRun) -> None:
     result = run_cli_sqlite("guide", "spleen")
     assert result.exit_code != 0

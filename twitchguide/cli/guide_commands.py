@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from twitchguide.errors import InvalidInput
+from twitchguide.errors import InvalidInput, NotFound
 
 SAFETY_LINE = (
     "This guide does not replace a doctor. If you have sudden weakness, a drooping face, "
@@ -113,6 +113,8 @@ def guide(words: tuple[str, ...], as_json: bool, limit: int) -> None:
     twitchguide guide                      list the topics
     twitchguide guide eyelid               read one topic (a topic id, title or body part)
     twitchguide guide search "eye keeps jumping"   find the best passages for a question
+
+    Words that name no topic are searched as a question.
     """
     from twitchguide.cli.output import echo_json
     from twitchguide.guide import plain
@@ -121,16 +123,24 @@ def guide(words: tuple[str, ...], as_json: bool, limit: int) -> None:
         topics = plain.topic_list()
         echo_json(topics) if as_json else _render_list(topics)
         return
+    from twitchguide.guide.search import search
+
     if words[0].lower() == "search":
         question = " ".join(words[1:]).strip()
         if not question:
             raise InvalidInput("question", 'add a question, e.g. guide search "eye twitching"')
-        from twitchguide.guide.search import search
-
         result = plain.search_dict(search(question, limit))
         echo_json(result) if as_json else _render_search(result)
         return
     from twitchguide.guide import topic
 
-    page = plain.topic_dict(topic(" ".join(words)))
+    try:
+        page = plain.topic_dict(topic(" ".join(words)))
+    except NotFound:
+        # Not a topic name: people type their question here as often as after "search".
+        result = plain.search_dict(search(" ".join(words), limit))
+        if not result["hits"]:
+            raise
+        echo_json(result) if as_json else _render_search(result)
+        return
     echo_json(page) if as_json else _render_topic(page)
