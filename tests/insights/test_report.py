@@ -83,6 +83,7 @@ def test_grip_decline_and_failed_heel_walk_are_reported_calmly(build: SimpleName
     assert report.strength.heel_walk_failed_on == [D0 + timedelta(days=21)]
     assert "worth showing a doctor" in report.strength.wording
     assert "not a diagnosis" in report.strength.wording
+    assert "marked as failed on 1 check;" in report.strength.wording
     assert report.to_dict()["strength"]["grip"]["left"]["change_fraction"] < -0.2
 
 

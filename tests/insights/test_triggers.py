@@ -71,6 +71,14 @@ def test_strong_effect_is_likely_with_a_sensible_rate_ratio() -> None:
     assert "goes with" in stress.wording and "cause" in stress.wording
 
 
+def test_summary_counts_links_in_plain_english() -> None:
+    analysis = analyse_triggers(diary(seed=2, n=90, stress_effect=0.3))
+    likely = sum(r.evidence == "likely" for r in analysis.results)
+    assert likely == 1
+    assert "1 link looks likely" in analysis.summary
+    assert "(s)" not in analysis.summary
+
+
 def test_moderate_effect_is_possible_when_it_does_not_survive_fdr() -> None:
     stress = result(
         analyse_triggers(diary(seed=POSSIBLE_SEED, n=60, stress_effect=0.08)).results, "stress", 0

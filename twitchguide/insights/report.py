@@ -88,8 +88,9 @@ def summarise_strength(
     else:
         wording = "Grip strength: no change beyond normal measurement noise."
     if heel or toe:
+        failed = counted(len(heel) + len(toe), "check")
         wording += (
-            f" Heel or toe walking was marked as failed on {len(heel) + len(toe)} check(s); "
+            f" Heel or toe walking was marked as failed on {failed}; "
             "if walking on your heels or toes has become hard, see a doctor."
         )
     return StrengthSummary(grip, heel, toe, len(checks), wording)

@@ -275,9 +275,10 @@ def _summary(results: list[TriggerResult], n: int) -> str:
     possible = len(flagged) - likely
     parts = []
     if likely:
-        parts.append(f"{likely} link(s) look likely")
+        parts.append(counted(likely, "link") + (" looks" if likely == 1 else " look") + " likely")
     if possible:
-        parts.append(f"{possible} possible link(s) need more logging")
+        need = " needs" if possible == 1 else " need"
+        parts.append(counted(possible, "possible link") + need + " more logging")
     return (
         f"With {n} days logged, " + " and ".join(parts) + ". These show what goes with more or "
         "fewer twitches, not what causes them."
