@@ -119,3 +119,12 @@ def test_a_supplement_added_without_a_kind_raises_nothing(run_cli_sqlite: CliRun
     logged = run_cli_sqlite("log", "calf")
     assert logged.exit_code == 0
     assert "Triage" not in logged.stderr
+
+
+def test_check_text_gives_a_result_when_input_runs_out(run_cli_sqlite: CliRun) -> None:
+    # A script, or Ctrl-D: follow-up questions count as "not sure", never as "no".
+    said = "my calf has twitched for 3 weeks, no weakness"
+    result = run_cli_sqlite("check", "--text", said, input="")
+    assert result.exit_code == 0, result.stderr
+    assert "no more input, so: not sure" in result.stdout
+    assert "Result: Book a routine appointment" in result.stdout
