@@ -32,7 +32,7 @@ def test_the_documented_commands_work_as_written(run_cli: CliRun, tmp_path: Path
     fresh = CliRun(f"sqlite:///{tmp_path / 'fresh.db'}")
     imported = fresh("import", str(backup))
     assert imported.exit_code == 0, imported.stderr
-    assert "Imported 2 records" in imported.stdout
+    assert "Imported 2 records: 1 twitch episode, 1 day of factors." in imported.stdout
     assert fresh("export", "--format", "json").stdout == exported.stdout
 
 
@@ -112,6 +112,7 @@ def test_every_record_kind_through_the_cli(run_cli: CliRun) -> None:
     edited = run_cli("medication", "edit", "1", "--ended-on", "today", "--json")
     assert edited.exit_code == 0, edited.stderr
     assert json.loads(edited.stdout)["ended_on"] is not None
+    assert "grip left 32, 31, 33 kg (mean 32.0)" in run_cli("strength", "show", "1").stdout
     strength = json.loads(run_cli("strength", "show", "1", "--json").stdout)
     assert strength["grip_left_2"] == 31
     cleared = run_cli("episode", "edit", "1", "--intensity", "3", "--clear", "note", "--json")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from twitchguide.cli.context import open_session
+from twitchguide.diary.records import DAILY_FACTORS, RECORD_KINDS, RecordKind
 from twitchguide.errors import InvalidInput
 from twitchguide.wording import counted
 
@@ -63,6 +64,13 @@ def import_(ctx: click.Context, path: Path) -> None:
     counts = import_file(session.store, session.user, path)
     total = sum(counts.values())
     detail = ", ".join(
-        f"{count} {table.replace('_', ' ')}" for table, count in counts.items() if count
+        _how_many(kind, counts[kind.table]) for kind in RECORD_KINDS if counts[kind.table]
     )
     click.echo(f"Imported {counted(total, 'record')}" + (f": {detail}." if detail else "."))
+
+
+def _how_many(kind: RecordKind, count: int) -> str:
+    """'1 twitch episode', '3 days of factors'."""
+    if kind is DAILY_FACTORS:
+        return counted(count, "day of factors", "days of factors")
+    return counted(count, kind.singular)

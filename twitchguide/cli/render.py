@@ -114,9 +114,18 @@ def _symptom(record: Record, zone: ZoneInfo) -> str:
 def _strength(record: Record, zone: ZoneInfo) -> str:
     assert isinstance(record, StrengthCheck)
     parts = []
-    for hand, mean in (("left", record.grip_left_kg), ("right", record.grip_right_kg)):
-        if mean is not None:
-            parts.append(f"grip {hand} {mean:.1f} kg")
+    for hand, trials, mean in (
+        ("left", (record.grip_left_1, record.grip_left_2, record.grip_left_3), record.grip_left_kg),
+        (
+            "right",
+            (record.grip_right_1, record.grip_right_2, record.grip_right_3),
+            record.grip_right_kg,
+        ),
+    ):
+        given = [_num(trial) for trial in trials if trial is not None]
+        if given:
+            average = f" (mean {mean:.1f})" if mean is not None else ""
+            parts.append(f"grip {hand} {', '.join(given)} kg{average}")
     if record.heel_walk:
         parts.append(f"heel walk {record.heel_walk}")
     if record.toe_walk:
