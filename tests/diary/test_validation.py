@@ -55,6 +55,19 @@ def test_bad_values_name_the_field_and_what_is_allowed(
     assert allowed in str(raised.value)
 
 
+def test_a_count_without_its_minutes_says_what_to_give() -> None:
+    with pytest.raises(InvalidInput) as raised:
+        check_record(EPISODE, {"started_at": NOW, "region": "calf", "count": 12})
+    assert raised.value.field == "count_minutes"
+    assert "together with the minutes you counted over" in str(raised.value)
+
+
+def test_a_future_time_is_shown_as_a_plain_date_and_time() -> None:
+    with pytest.raises(InvalidInput) as raised:
+        _validate(EPISODE, {"started_at": NOW + timedelta(days=1), "region": "calf"})
+    assert f"{NOW + timedelta(days=1):%Y-%m-%d %H:%M} is in the future" in str(raised.value)
+
+
 def test_words_people_type_are_accepted() -> None:
     values = _validate(
         EPISODE,

@@ -155,7 +155,8 @@ def _instant(spec: FieldSpec, value: Any, now: datetime, _today: date) -> dateti
     if value.tzinfo is None:
         raise InvalidInput(spec.name, f"'{value.isoformat()}' has no time zone offset")
     if value > now + FUTURE_GRACE:
-        raise InvalidInput(spec.name, f"{value.isoformat()} is in the future; use a past time")
+        # Shown in the offset it came with: the person's own local time for typed time words.
+        raise InvalidInput(spec.name, f"{value:%Y-%m-%d %H:%M} is in the future; use a past time")
     if value.year < 1900:
         raise _fail(spec, value.isoformat())
     return value.astimezone(UTC)
@@ -196,7 +197,9 @@ def check_record(kind: RecordKind, values: Mapping[str, Any]) -> None:
             raise InvalidInput("duration_seconds", "give a duration or say it is ongoing, not both")
         if (values.get("count") is None) != (values.get("count_minutes") is None):
             raise InvalidInput(
-                "count_minutes", "a twitch count needs the minutes it was counted over, and both"
+                "count_minutes",
+                "give a twitch count together with the minutes you counted over "
+                "(e.g. 12 twitches over 5 minutes), or neither",
             )
     elif kind.name == "medication":
         ended, started = values.get("ended_on"), values.get("started_on")
