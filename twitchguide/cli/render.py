@@ -114,6 +114,7 @@ def _symptom(record: Record, zone: ZoneInfo) -> str:
 def _strength(record: Record, zone: ZoneInfo) -> str:
     assert isinstance(record, StrengthCheck)
     parts = []
+    # A hand's grip is stored with all three trials or none (validation sees to that).
     for hand, trials, mean in (
         ("left", (record.grip_left_1, record.grip_left_2, record.grip_left_3), record.grip_left_kg),
         (
@@ -122,10 +123,9 @@ def _strength(record: Record, zone: ZoneInfo) -> str:
             record.grip_right_kg,
         ),
     ):
-        given = [_num(trial) for trial in trials if trial is not None]
-        if given:
-            average = f" (mean {mean:.1f})" if mean is not None else ""
-            parts.append(f"grip {hand} {', '.join(given)} kg{average}")
+        if mean is not None:
+            given = ", ".join(_num(trial) for trial in trials if trial is not None)
+            parts.append(f"grip {hand} {given} kg (mean {mean:.1f})")
     if record.heel_walk:
         parts.append(f"heel walk {record.heel_walk}")
     if record.toe_walk:
