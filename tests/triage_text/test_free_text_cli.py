@@ -113,6 +113,18 @@ def test_parse_episode_text_reads_each_field() -> None:
     assert evening.started_at == datetime(2026, 11, 27, 21, tzinfo=ZoneInfo("Europe/London"))
 
 
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("both thighs, rippling, after my run", "continuous"),
+        ("calf, waves under the skin", "continuous"),
+        ("left bicep, like popcorn", "burst"),
+    ],
+)
+def test_the_words_people_use_for_a_pattern(text: str, pattern: str) -> None:
+    assert parse_episode_text(text, NOW).values()["pattern"] == pattern
+
+
 def test_check_refuses_text_and_answers_together(run_cli_sqlite: CliRun, tmp_path: Path) -> None:
     answers = tmp_path / "a.json"
     answers.write_text("{}", encoding="utf-8")

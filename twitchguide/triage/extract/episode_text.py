@@ -49,6 +49,14 @@ PATTERN_WORDS: dict[str, str] = {
     "constantly": "continuous",
     "nonstop": "continuous",
     "non": "continuous",
+    "rippling": "continuous",
+    "ripple": "continuous",
+    "ripples": "continuous",
+    "rolling": "continuous",
+    "wave": "continuous",
+    "waves": "continuous",
+    "popcorn": "burst",
+    "popping": "burst",
 }
 CONTEXT_WORDS: dict[str, str] = {
     "run": "after_exercise",
