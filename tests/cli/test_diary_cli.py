@@ -188,3 +188,16 @@ def test_dry_run_with_options_shows_the_episode_and_writes_nothing(run_cli: CliR
     assert result.exit_code == 0, result.stderr
     assert "Would log: region eyelid, intensity 3" in result.stdout
     assert json.loads(run_cli("export").stdout)["records"]["episodes"] == []
+
+
+def test_strength_checks_closer_than_a_week_get_a_calm_note(run_cli: CliRun) -> None:
+    grip = ("--left", "30", "31", "29", "--right", "32", "33", "31")
+    first = run_cli("strength", "add", *grip, "--checked-at", "10 days ago")
+    assert first.exit_code == 0, first.stderr
+    assert "Once a week" not in first.stderr
+    weekly = run_cli("strength", "add", *grip, "--checked-at", "3 days ago")
+    assert "Once a week" not in weekly.stderr
+    soon = run_cli("strength", "add", *grip, "--json")
+    assert soon.exit_code == 0, soon.stderr
+    json.loads(soon.stdout)  # the note stays off stdout
+    assert "Your last strength check was 3 days ago. Once a week is enough" in soon.stderr

@@ -7,7 +7,11 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from twitchguide.diary.records import Stamps, StrengthCheck
-from twitchguide.insights.strength import grip_decline, minimal_detectable_change
+from twitchguide.insights.strength import (
+    days_since_previous_check,
+    grip_decline,
+    minimal_detectable_change,
+)
 
 DAY = date(2026, 3, 2)
 _STAMPS = Stamps(id=1, owner_id=1, created_at=datetime(2026, 1, 1, tzinfo=UTC),
@@ -68,3 +72,30 @@ def test_too_few_days_never_flag() -> None:
     checks = [grip(d, v, v) for d, v in zip(days(2), [40, 20], strict=True)]
     assert not grip_decline(checks).flagged
     assert grip_decline([]).left.baseline_kg is None
+
+
+def _numbered(check: StrengthCheck, number: int) -> StrengthCheck:
+    return StrengthCheck(
+        **{**check.__dict__, "stamps": Stamps(**{**_STAMPS.__dict__, "id": number})}
+    )
+
+
+def _utc_day(instant: datetime) -> date:
+    return instant.date()
+
+
+def test_a_check_within_a_week_of_the_last_reports_the_gap() -> None:
+    first = _numbered(grip(DAY, 40, 40), 1)
+    soon = _numbered(grip(DAY + timedelta(days=3), 40, 40), 2)
+    same_day = _numbered(grip(DAY, 40, 40, hour=18), 3)
+    assert days_since_previous_check([first, soon], soon, _utc_day) == 3
+    assert days_since_previous_check([first, same_day], same_day, _utc_day) == 0
+
+
+def test_weekly_checks_and_the_first_check_say_nothing() -> None:
+    first = _numbered(grip(DAY, 40, 40), 1)
+    weekly = _numbered(grip(DAY + timedelta(days=7), 40, 40), 2)
+    assert days_since_previous_check([first], first, _utc_day) is None
+    assert days_since_previous_check([first, weekly], weekly, _utc_day) is None
+    # A check entered late for an earlier day is measured from the checks before it.
+    assert days_since_previous_check([weekly, first], first, _utc_day) is None

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from twitchguide.cli.context import json_option, open_session
+from twitchguide.cli.context import Session, json_option, open_session
 from twitchguide.cli.inputs import field_values, option_name
 from twitchguide.cli.output import echo_json
 from twitchguide.cli.render import describe
@@ -19,11 +19,14 @@ from twitchguide.diary.records import (
     STRENGTH,
     SYMPTOM,
     FieldSpec,
+    Record,
     RecordKind,
+    StrengthCheck,
     record_json,
 )
 from twitchguide.diary.timewords import parse_since
 from twitchguide.errors import InvalidInput
+from twitchguide.wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -108,6 +111,8 @@ def record_group(kind: RecordKind) -> click.Group:
             values[kind.when_field] = session.user.today()
         record = session.store.add(kind, session.user, values)
         _echo(record, session.user.zone, as_json, prefix="Added ")
+        if kind is STRENGTH:
+            _note_check_spacing(session, record)
         _after_write(ctx, kind)
 
     for option in grip_options:
@@ -191,6 +196,30 @@ def _echo(record: Any, zone: Any, as_json: bool, prefix: str = "") -> None:
         echo_json(record_json(record))
     else:
         click.echo(prefix + describe(record, zone))
+
+
+def _note_check_spacing(session: Session, record: Record) -> None:
+    """A calm word when strength checks come closer than once a week (on stderr, like notices)."""
+    from twitchguide.diary.localday import diary_day
+    from twitchguide.insights.strength import days_since_previous_check
+
+    assert isinstance(record, StrengthCheck)
+    user = session.user
+    checks = session.store.list(STRENGTH, user)
+    gap = days_since_previous_check(
+        checks,  # type: ignore[arg-type]
+        record,
+        lambda instant: diary_day(instant, user.zone, user.day_start_hour),
+    )
+    if gap is None:
+        return
+    when = "earlier today" if gap == 0 else counted(gap, "day") + " ago"
+    click.echo(
+        f"Your last strength check was {when}. Once a week is enough to show a trend. Any one "
+        "check can be about 6% off your true strength, so checking more often adds worry, "
+        "not information.",
+        err=True,
+    )
 
 
 def _after_write(ctx: click.Context, kind: RecordKind) -> None:

@@ -26,6 +26,9 @@ SEM_FRACTION = 0.062
 Z95 = 1.96
 BASELINE_DAYS = 3
 CONFIRM_DAYS = 2
+# Weekly is enough to see a trend past the noise; checking more often turns into body-checking,
+# which feeds the worry (docs/research: trackers, "self strength tests").
+CHECK_SPACING_DAYS = 7
 
 
 @value(eq=False)
@@ -57,6 +60,21 @@ class GripDecline:
     @property
     def flagged(self) -> bool:
         return self.left.declined or self.right.declined
+
+
+def days_since_previous_check(
+    checks: Sequence[StrengthCheck], new: StrengthCheck, day_of: Callable[[datetime], date]
+) -> int | None:
+    """Diary days from the check before `new` to `new`, when that is under CHECK_SPACING_DAYS."""
+    earlier = [
+        day_of(check.checked_at)
+        for check in checks
+        if check.stamps.id != new.stamps.id and check.checked_at <= new.checked_at
+    ]
+    if not earlier:
+        return None
+    gap = (day_of(new.checked_at) - max(earlier)).days
+    return gap if gap < CHECK_SPACING_DAYS else None
 
 
 def minimal_detectable_change(baseline_days: int, sem_fraction: float = SEM_FRACTION) -> float:
