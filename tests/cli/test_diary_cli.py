@@ -49,6 +49,18 @@ def test_diary_json_groups_by_local_day(run_cli: CliRun) -> None:
     assert entry["episodes"][0]["region"] == "eyelid"
 
 
+def test_diary_text_shows_times_under_each_day(run_cli: CliRun) -> None:
+    evening = date.today() - timedelta(days=3)
+    after_midnight = evening + timedelta(days=1)
+    assert run_cli("log", "calf", "--at", f"{evening} 23:00").exit_code == 0
+    assert run_cli("log", "calf", "--at", f"{after_midnight} 01:30").exit_code == 0
+    shown = run_cli("diary", "--since", "7d").stdout
+    assert evening.strftime("%a %d %b %Y") in shown
+    assert "twitch: #1  23:00  calf" in shown
+    # 01:30 counts for the evening before, so it keeps its own date.
+    assert f"twitch: #2  {after_midnight:%a %d %b} 01:30  calf" in shown
+
+
 def test_log_takes_when_as_well_as_at(run_cli: CliRun) -> None:
     # People guess either word; both mean when the twitch started.
     result = run_cli("log", "thigh", "--when", "2 days ago", "--json")

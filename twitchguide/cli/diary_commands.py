@@ -208,7 +208,7 @@ def diary(ctx: click.Context, since: str, as_json: bool) -> None:
             click.echo("  day: " + factors_summary(factors))
         for key, noun in _TIMELINE_NOUNS:
             for record in entry[key]:
-                click.echo(f"  {noun}: " + describe(record, zone))
+                click.echo(f"  {noun}: " + describe(record, zone, on_day=day_))
     count = sum(len(entry["episodes"]) for entry in days.values())
     click.echo("")
     click.echo(f"{counted(count, 'twitch episode')} on {counted(len(days), 'day')} with entries.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -17,8 +18,17 @@ from twitchguide.diary.records import (
 from twitchguide.diary.vocabulary import label
 
 
-def when(instant: datetime, zone: ZoneInfo) -> str:
-    return instant.astimezone(zone).strftime("%a %d %b %Y %H:%M")
+def when(instant: datetime, zone: ZoneInfo, on_day: date | None = None) -> str:
+    """Local date and time; under a diary day's heading (`on_day`) the time alone will do.
+
+    A twitch at 01:30 belongs to the evening before, so there its own date is kept.
+    """
+    local = instant.astimezone(zone)
+    if on_day is None:
+        return local.strftime("%a %d %b %Y %H:%M")
+    if local.date() == on_day:
+        return local.strftime("%H:%M")
+    return local.strftime("%a %d %b %H:%M")
 
 
 def day_label(day: date) -> str:
@@ -37,12 +47,19 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def describe(record: Record, zone: ZoneInfo) -> str:
-    """One line for any record, starting with its id."""
-    return f"#{record.stamps.id}  " + _DESCRIBERS[type(record)](record, zone)
+Stamp = Callable[[datetime], str]
 
 
-def _episode(record: Record, zone: ZoneInfo) -> str:
+def describe(record: Record, zone: ZoneInfo, on_day: date | None = None) -> str:
+    """One line for any record, starting with its id; `on_day` when listed under that day."""
+
+    def stamp(instant: datetime) -> str:
+        return when(instant, zone, on_day)
+
+    return f"#{record.stamps.id}  " + _DESCRIBERS[type(record)](record, stamp, on_day)
+
+
+def _episode(record: Record, stamp: Stamp, on_day: date | None) -> str:
     assert isinstance(record, Episode)
     place = label(record.region) + (f", {record.side}" if record.side else "")
     parts = [place]
@@ -58,7 +75,7 @@ def _episode(record: Record, zone: ZoneInfo) -> str:
         parts.append(label(record.context))
     if record.count is not None and record.count_minutes is not None:
         parts.append(f"{record.count} twitches in {_num(record.count_minutes)} min")
-    text = f"{when(record.started_at, zone)}  " + " · ".join(parts)
+    text = f"{stamp(record.started_at)}  " + " · ".join(parts)
     return text + (f" — {record.note}" if record.note else "")
 
 
@@ -87,12 +104,12 @@ def factors_summary(record: DailyFactors) -> str:
     return text + (f" — {record.note}" if record.note else "")
 
 
-def _day(record: Record, zone: ZoneInfo) -> str:
+def _day(record: Record, stamp: Stamp, on_day: date | None) -> str:
     assert isinstance(record, DailyFactors)
     return f"{day_label(record.day)}  {factors_summary(record)}"
 
 
-def _medication(record: Record, zone: ZoneInfo) -> str:
+def _medication(record: Record, stamp: Stamp, on_day: date | None) -> str:
     assert isinstance(record, MedicationCourse)
     dose = f" {record.dose}" if record.dose else ""
     until = f"to {record.ended_on.isoformat()}" if record.ended_on else "ongoing"
@@ -101,9 +118,9 @@ def _medication(record: Record, zone: ZoneInfo) -> str:
     return text + (f" — {record.note}" if record.note else "")
 
 
-def _symptom(record: Record, zone: ZoneInfo) -> str:
+def _symptom(record: Record, stamp: Stamp, on_day: date | None) -> str:
     assert isinstance(record, SymptomReport)
-    text = f"{when(record.noted_at, zone)}  {label(record.kind)}"
+    text = f"{stamp(record.noted_at)}  {label(record.kind)}"
     if record.region:
         text += f" in {label(record.region)}" + (f", {record.side}" if record.side else "")
     if record.since:
@@ -111,7 +128,7 @@ def _symptom(record: Record, zone: ZoneInfo) -> str:
     return text + (f" — {record.description}" if record.description else "")
 
 
-def _strength(record: Record, zone: ZoneInfo) -> str:
+def _strength(record: Record, stamp: Stamp, on_day: date | None) -> str:
     assert isinstance(record, StrengthCheck)
     parts = []
     # A hand's grip is stored with all three trials or none (validation sees to that).
@@ -130,13 +147,14 @@ def _strength(record: Record, zone: ZoneInfo) -> str:
         parts.append(f"heel walk {record.heel_walk}")
     if record.toe_walk:
         parts.append(f"toe walk {record.toe_walk}")
-    text = f"{when(record.checked_at, zone)}  " + " · ".join(parts)
+    text = f"{stamp(record.checked_at)}  " + " · ".join(parts)
     return text + (f" — {record.note}" if record.note else "")
 
 
-def _relief(record: Record, zone: ZoneInfo) -> str:
+def _relief(record: Record, stamp: Stamp, on_day: date | None) -> str:
     assert isinstance(record, ReliefRating)
-    text = f"{record.rated_on.isoformat()}  {label(record.strategy)}: {label(record.rating)}"
+    rated = "" if record.rated_on == on_day else f"{record.rated_on.isoformat()}  "
+    text = f"{rated}{label(record.strategy)}: {label(record.rating)}"
     return text + (f" — {record.note}" if record.note else "")
 
 
