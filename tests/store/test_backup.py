@@ -134,10 +134,25 @@ def test_malformed_documents(
         import_document(store, user, document)
 
 
+def test_a_file_with_one_id_twice_is_refused(
+    store: DiaryStore, user: UserSettings, tmp_path: Path
+) -> None:
+    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
+    source_user = source.user("local", timezone="UTC")
+    _fill(source, source_user)
+    document = json.loads(export_json(source, source_user))
+    source.close()
+    episodes = document["records"]["episodes"]
+    episodes[1]["id"] = episodes[0]["id"]
+    with pytest.raises(ImportRejected, match=r"episodes\[1\]: the file has two episodes with id"):
+        import_document(store, user, document)
+    assert all(store.count(kind, user) == 0 for kind in RECORD_KINDS)
+
+
 def test_importing_twice_is_refused(store: DiaryStore, user: UserSettings) -> None:
     _fill(store, user)
     document = json.loads(export_json(store, user))
-    with pytest.raises(ImportRejected, match="already exists"):
+    with pytest.raises(ImportRejected, match="already has a twitch episode with id"):
         import_document(store, user, document)
     assert store.count(EPISODE, user) == 2
 

@@ -129,10 +129,15 @@ def _checked_document(
         for position, row in enumerate(rows):
             where = f"records.{table}[{position}]"
             values, stamps = _checked_row(kind, row, where, now, today)
-            if stamps.id in seen or store.id_taken(kind, stamps.id):
+            if stamps.id in seen:
                 raise ImportRejected(
-                    f"import: {where}: a {kind.name} with id {stamps.id} already exists; "
-                    "import into an empty diary. Nothing was imported."
+                    f"import: {where}: the file has two {kind.plural} with id {stamps.id}; "
+                    "each id may appear once. Nothing was imported."
+                )
+            if store.id_taken(kind, stamps.id):
+                raise ImportRejected(
+                    f"import: {where}: your diary already has a {kind.singular} with id "
+                    f"{stamps.id}; import into an empty diary. Nothing was imported."
                 )
             seen.add(stamps.id)
             planned.append((kind, values, stamps))
