@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,6 +148,39 @@ def test_a_file_with_one_id_twice_is_refused(
     with pytest.raises(ImportRejected, match=r"episodes\[1\]: the file has two episodes with id"):
         import_document(store, user, document)
     assert all(store.count(kind, user) == 0 for kind in RECORD_KINDS)
+
+
+def test_import_into_an_empty_diary_beside_another_persons(
+    store: DiaryStore, user: UserSettings, tmp_path: Path
+) -> None:
+    # Hosted mode: ids are shared by every user, and the first person already holds 1, 2, ...
+    _fill(store, user)
+    theirs_before = export_json(store, user)
+    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
+    source_user = source.user("local", timezone="UTC")
+    _fill(source, source_user)
+    backup = json.loads(export_json(source, source_user))
+    source.close()
+
+    newcomer = store.user("newcomer", timezone="UTC")
+    counts = import_document(store, newcomer, backup)
+    assert sum(counts.values()) == len(RECORD_KINDS) + 1
+    assert export_json(store, user) == theirs_before
+
+    def without_ids(document: dict[str, Any]) -> dict[str, Any]:
+        return {
+            table: [{k: v for k, v in row.items() if k != "id"} for row in rows]
+            for table, rows in document["records"].items()
+        }
+
+    restored = json.loads(export_json(store, newcomer))
+    assert without_ids(restored) == without_ids(backup)
+    mine = {row["id"] for row in json.loads(theirs_before)["records"]["episodes"]}
+    assert mine.isdisjoint(row["id"] for row in restored["records"]["episodes"])
+    # New records after the import still get ids of their own.
+    store.add(EPISODE, newcomer, EXAMPLES["episode"][0])
+    store.add(EPISODE, user, EXAMPLES["episode"][0])
+    assert store.count(EPISODE, newcomer) == 3
 
 
 def test_importing_twice_is_refused(store: DiaryStore, user: UserSettings) -> None:

@@ -138,6 +138,12 @@ def test_one_user_never_sees_another_users_records(store: DiaryStore, user: User
         store.get(EPISODE, other, mine.stamps.id)
     with pytest.raises(NotFound):
         store.delete(EPISODE, other, mine.stamps.id)
+    with pytest.raises(NotFound):
+        store.update(EPISODE, other, mine.stamps.id, {"intensity": 5})
+    assert store.load_diary(other).episodes == []
+    from twitchguide.store.backup import export_json
+
+    assert '"calf"' not in export_json(store, other)
     assert store.list(EPISODE, user) == [mine]
 
 

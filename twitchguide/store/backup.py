@@ -86,18 +86,23 @@ def import_document(store: DiaryStore, user: UserSettings, document: Any) -> dic
                 timezone=document["settings"].get("timezone"),
                 day_start_hour=document["settings"].get("day_start_hour"),
             )
-        for kind, values, stamps in planned:
-            store.insert_exact(kind, user, values, stamps)
+        for kind, values, stamps, keep_id in planned:
+            if keep_id:
+                store.insert_exact(kind, user, values, stamps)
+        # New ids come after every kept one, so none can take an id the file still needs.
         store.reset_id_sequences()
+        for kind, values, stamps, keep_id in planned:
+            if not keep_id:
+                store.insert_exact(kind, user, values, stamps, keep_id=False)
     counts = {kind.table: 0 for kind in RECORD_KINDS}
-    for kind, _values, _stamps in planned:
+    for kind, *_rest in planned:
         counts[kind.table] += 1
     return counts
 
 
 def _checked_document(
     store: DiaryStore, user: UserSettings, document: Any
-) -> list[tuple[RecordKind, dict[str, Any], Stamps]]:
+) -> list[tuple[RecordKind, dict[str, Any], Stamps, bool]]:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportRejected(
             f'import: this is not a Twitchguide export (no "format": "{FORMAT_NAME}")'
@@ -134,13 +139,16 @@ def _checked_document(
                     f"import: {where}: the file has two {kind.plural} with id {stamps.id}; "
                     "each id may appear once. Nothing was imported."
                 )
-            if store.id_taken(kind, stamps.id):
+            owner = store.id_owner(kind, stamps.id)
+            if owner == user.user_id:
                 raise ImportRejected(
                     f"import: {where}: your diary already has a {kind.singular} with id "
                     f"{stamps.id}; import into an empty diary. Nothing was imported."
                 )
             seen.add(stamps.id)
-            planned.append((kind, values, stamps))
+            # Ids are shared by every user of a database: one another person holds gets a new
+            # id (and says nothing about them). Locally there is one user, so ids always keep.
+            planned.append((kind, values, stamps, owner is None))
     return planned
 
 

@@ -261,15 +261,22 @@ class DiaryStore:
         user: UserSettings,
         values: Mapping[str, Any],
         stamps: Stamps,
+        *,
+        keep_id: bool = True,
     ) -> Record:
-        """Insert a record keeping its id and stamps (restoring a backup). Call in a transaction."""
+        """Insert a record keeping its stamps, and its id unless told not to (restoring a
+        backup). Call in a transaction."""
+        record_id = stamps.id if keep_id else None
         return self._insert(
-            kind, user.user_id, dict(values), stamps.created_at, stamps.updated_at, stamps.id
+            kind, user.user_id, dict(values), stamps.created_at, stamps.updated_at, record_id
         )
 
-    def id_taken(self, kind: RecordKind, record_id: int) -> bool:
-        rows = self.database.query(f"SELECT 1 FROM {kind.table} WHERE id = ?", (record_id,))
-        return bool(rows)
+    def id_owner(self, kind: RecordKind, record_id: int) -> int | None:
+        """The user id that holds this record id, if any (ids are shared by every user)."""
+        rows = self.database.query_tuples(
+            f"SELECT owner_id FROM {kind.table} WHERE id = ?", (record_id,)
+        )
+        return int(rows[0][0]) if rows else None
 
     def reset_id_sequences(self) -> None:
         """After inserting explicit ids, new records must not collide with them (PostgreSQL)."""
