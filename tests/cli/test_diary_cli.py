@@ -61,6 +61,13 @@ def test_diary_text_shows_times_under_each_day(run_cli: CliRun) -> None:
     assert f"twitch: #2  {after_midnight:%a %d %b} 01:30  calf" in shown
 
 
+def test_log_with_nothing_after_it_says_what_to_type(run_cli: CliRun) -> None:
+    result = run_cli("log")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: region: say where it twitches, e.g. twitchguide log")
+    assert json.loads(run_cli("episode", "list", "--json").stdout) == []
+
+
 def test_log_takes_when_as_well_as_at(run_cli: CliRun) -> None:
     # People guess either word; both mean when the twitch started.
     result = run_cli("log", "thigh", "--when", "2 days ago", "--json")

@@ -30,7 +30,7 @@ def notify_triage(ctx: click.Context) -> None:
 
 
 @click.command()
-@click.argument("words", nargs=-1, required=True)
+@click.argument("words", nargs=-1)
 @click.option("--side", help="left, right, both or midline")
 @click.option("--duration", help="how long: 90s, 2m, 1h30m, or 'ongoing'")
 @click.option("--intensity", help="1 (barely) to 5 (strong)")
@@ -57,6 +57,12 @@ def log(
 
     Example: twitchguide log "left calf, about 2 minutes, after my run"
     """
+    if not words:
+        raise InvalidInput(
+            "region",
+            "say where it twitches, e.g. twitchguide log calf, "
+            'or in your own words: twitchguide log "left calf, about 2 minutes"',
+        )
     session = open_session(ctx)
     region = vocabulary.canonical_region(" ".join(words))
     draft = None
