@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twitchguide.diary.records import DAILY_FACTORS, EPISODE, STRENGTH, RecordKind
+from twitchguide.diary.records import (
+    DAILY_FACTORS,
+    EPISODE,
+    MEDICATION,
+    RELIEF_RATING,
+    STRENGTH,
+    SYMPTOM,
+    RecordKind,
+)
 from twitchguide.diary.timewords import parse_duration, parse_instant, parse_since
 from twitchguide.diary.validation import check_record, validate_fields
 from twitchguide.errors import InvalidInput
@@ -66,6 +74,25 @@ def test_a_future_time_is_shown_as_a_plain_date_and_time() -> None:
     with pytest.raises(InvalidInput) as raised:
         _validate(EPISODE, {"started_at": NOW + timedelta(days=1), "region": "calf"})
     assert f"{NOW + timedelta(days=1):%Y-%m-%d %H:%M} is in the future" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "typed", "stored"),
+    [
+        (RELIEF_RATING, "strategy", "magnesium", "mineral_rich_food"),
+        (RELIEF_RATING, "strategy", "Coffee", "caffeine_reduction"),
+        (RELIEF_RATING, "strategy", "sleep", "sleep_habits"),
+        (RELIEF_RATING, "strategy", "heating pad", "heat_and_cold"),
+        (SYMPTOM, "kind", "pins and needles", "tingling"),
+        (SYMPTOM, "kind", "numb", "numbness"),
+        (SYMPTOM, "kind", "slurred speech", "trouble_speaking"),
+        (EPISODE, "context", "sleep", "falling_asleep"),
+        (MEDICATION, "kind", "supplements", "supplement"),
+    ],
+)
+def test_everyday_words_for_a_choice(kind: RecordKind, field: str, typed: str, stored: str) -> None:
+    checked = validate_fields(kind, {field: typed}, now=NOW, today=TODAY, partial=True)
+    assert checked[field] == stored
 
 
 def test_words_people_type_are_accepted() -> None:

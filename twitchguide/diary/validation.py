@@ -99,10 +99,51 @@ def _choice(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> str:
         region = canonical_region(value)
         if region is not None:
             return region
-    word = _CHOICE_ALIASES.get(word, word)
+    word = _FIELD_ALIASES.get(spec.name, {}).get(word) or _CHOICE_ALIASES.get(word, word)
     if word in spec.choices:
         return word
     raise InvalidInput(spec.name, f"'{value}' is not known; use {spec.allowed()}")
+
+
+def _aliases(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {word: choice for choice, words in groups.items() for word in words}
+
+
+# Everyday words for one field's choices; checked first, so "sleep" can mean sleep habits for a
+# relief strategy and falling asleep for an episode's context.
+_FIELD_ALIASES = {
+    "strategy": _aliases(
+        {
+            "hydration": ("water", "drink", "drinking", "fluids", "hydrate", "hydrating"),
+            "stress_care": (
+                "stress", "relaxing", "relaxation", "breathing", "meditation", "mindfulness",
+                "yoga",
+            ),
+            "sleep_habits": ("sleep", "sleeping", "bedtime", "more_sleep"),
+            "caffeine_reduction": (
+                "caffeine", "coffee", "less_coffee", "less_caffeine", "decaf", "no_coffee",
+            ),
+            "mineral_rich_food": (
+                "magnesium", "potassium", "minerals", "food", "diet", "banana", "bananas",
+            ),
+            "heat_and_cold": ("heat", "cold", "ice", "warmth", "heating_pad", "bath", "hot_bath"),
+            "stretching_and_massage": ("stretching", "stretch", "stretches", "massage"),
+            "rest_breaks": ("rest", "resting", "breaks", "break"),
+        }
+    ),
+    "kind": _aliases(
+        {
+            "weakness": ("weak",),
+            "numbness": ("numb",),
+            "tingling": ("pins_and_needles", "tingly"),
+            "cramps": ("cramp", "cramping"),
+            "trouble_speaking": ("slurred_speech", "speech", "speaking"),
+            "trouble_swallowing": ("swallowing",),
+            "trouble_breathing": ("breathless", "short_of_breath", "shortness_of_breath"),
+            "face_drooping": ("drooping", "droop", "face_droop", "drooping_face"),
+        }
+    ),
+}  # fmt: skip
 
 
 _CHOICE_ALIASES = {
