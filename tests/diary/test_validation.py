@@ -95,6 +95,52 @@ def test_everyday_words_for_a_choice(kind: RecordKind, field: str, typed: str, s
     assert checked[field] == stored
 
 
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("water_litres", "2L", 2.0),
+        ("water_litres", "500 ml", 0.5),
+        ("caffeine_mg", "300mg", 300.0),
+        ("caffeine_mg", "1,000", 1000.0),
+        ("sleep_hours", "5.5h", 5.5),
+        ("sleep_hours", "6h30m", 6.5),
+        ("sleep_hours", "7,5", 7.5),
+        ("exercise_minutes", "1h", 60.0),
+        ("exercise_minutes", "1 hour and 15 min", 75.0),
+        ("alcohol_units", "2 units", 2.0),
+    ],
+)
+def test_numbers_may_carry_a_unit_that_fits(field: str, typed: str, stored: float) -> None:
+    checked = validate_fields(DAILY_FACTORS, {field: typed}, now=NOW, today=TODAY, partial=True)
+    assert checked[field] == pytest.approx(stored)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("sleep_hours", "7kg"),
+        ("sleep_hours", "7h7"),
+        ("water_litres", "two"),
+        ("water_litres", "1.2.3"),
+        ("caffeine_mg", "1,000,000"),
+        ("stress", "3 mg"),
+        ("sleep_hours", "30h"),
+    ],
+)
+def test_a_unit_that_does_not_fit_is_refused(field: str, typed: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        validate_fields(DAILY_FACTORS, {field: typed}, now=NOW, today=TODAY, partial=True)
+    assert raised.value.field == field
+
+
+@given(st.text(max_size=20))
+def test_numbers_with_units_never_crash(text: str) -> None:
+    try:
+        validate_fields(DAILY_FACTORS, {"sleep_hours": text}, now=NOW, today=TODAY, partial=True)
+    except InvalidInput as error:
+        assert error.field == "sleep_hours"
+
+
 def test_words_people_type_are_accepted() -> None:
     values = _validate(
         EPISODE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -66,7 +67,10 @@ def _number(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> int | 
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _fail(spec, value) from None
+        converted = _with_unit(spec, value) if isinstance(value, str) else None
+        if converted is None:
+            raise _fail(spec, value) from None
+        number = converted
     if not math.isfinite(number):
         raise _fail(spec, value)
     if spec.kind == "int":
@@ -78,6 +82,51 @@ def _number(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> int | 
     if too_low or too_high:
         raise _fail(spec, value)
     return number
+
+
+# Unit words people type after a number, and what one of them is in the field's own unit.
+_UNIT_FACTORS: dict[str, dict[str, float]] = {
+    "hours": {"h": 1, "hr": 1, "hrs": 1, "hour": 1, "hours": 1, "m": 1 / 60,
+              "min": 1 / 60, "mins": 1 / 60, "minute": 1 / 60, "minutes": 1 / 60},
+    "minutes": {"m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
+                "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60},
+    "seconds": {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+                "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60},
+    "mg": {"mg": 1, "milligram": 1, "milligrams": 1, "g": 1000, "gram": 1000, "grams": 1000},
+    "litres": {"l": 1, "litre": 1, "litres": 1, "liter": 1, "liters": 1,
+               "ml": 0.001, "millilitre": 0.001, "millilitres": 0.001, "milliliter": 0.001,
+               "milliliters": 0.001},
+    "units": {"unit": 1, "units": 1},
+    "kg": {"kg": 1, "kgs": 1, "kilo": 1, "kilos": 1},
+}  # fmt: skip
+_AMOUNT_WITH_UNIT = re.compile(r"(\d+(?:[.,]\d+)*)\s*([a-z]*)")
+
+
+def _with_unit(spec: FieldSpec, text: str) -> float | None:
+    """'2L', '500 ml', '6h30m', '7,5': the amount in the field's unit, or None if not that."""
+    factors = _UNIT_FACTORS.get(spec.unit, {})
+    cleaned = text.strip().lower()
+    total, position, parts, bare = 0.0, 0, 0, False
+    for match in _AMOUNT_WITH_UNIT.finditer(cleaned):
+        if cleaned[position : match.start()].strip(" and"):
+            return None
+        digits, unit = match.groups()
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", digits):
+            digits = digits.replace(",", "")  # 1,000 mg
+        elif digits.count(",") == 1 and "." not in digits:
+            digits = digits.replace(",", ".")  # 7,5 hours
+        try:
+            amount = float(digits)
+        except ValueError:
+            return None
+        if unit and unit not in factors:
+            return None
+        total += amount * factors.get(unit, 1.0)
+        position, parts, bare = match.end(), parts + 1, bare or not unit
+    # "6h30m" adds up; "7h7" does not say what the 7 is.
+    if parts == 0 or (bare and parts > 1) or cleaned[position:].strip():
+        return None
+    return round(total, 4)
 
 
 def _text(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> str:
