@@ -220,3 +220,17 @@ def test_strength_checks_closer_than_a_week_get_a_calm_note(run_cli: CliRun) -> 
     assert soon.exit_code == 0, soon.stderr
     json.loads(soon.stdout)  # the note stays off stdout
     assert "Your last strength check was 3 days ago. Once a week is enough" in soon.stderr
+
+
+def test_settings_refuse_what_cannot_be_right(run_cli: CliRun) -> None:
+    for args, field in (
+        (("--timezone", "Mars/Olympus"), "timezone"),
+        (("--day-start", "25"), "day_start_hour"),
+        # Every emergency message says to call this number, so it must be one.
+        (("--emergency-number", "abc"), "emergency_number"),
+    ):
+        _fails_cleanly(run_cli("settings", *args), field)
+    assert run_cli("settings", "--emergency-number", " 000 ").exit_code == 0
+    assert json.loads(run_cli("settings", "--json").stdout)["emergency_number"] == "000"
+    assert run_cli("settings", "--emergency-number", "").exit_code == 0
+    assert "not set (999, 112 or 911)" in run_cli("settings").stdout

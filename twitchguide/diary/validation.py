@@ -305,3 +305,15 @@ def check_record(kind: RecordKind, values: Mapping[str, Any]) -> None:
             raise InvalidInput(
                 "strength", "record grip trials for a hand, or a heel-walk or toe-walk result"
             )
+
+
+def checked_emergency_number(text: str) -> str:
+    """A phone number every emergency message will tell the person to call: digits only (with
+    spaces, dashes or a leading +), or "" to go back to the default."""
+    cleaned = " ".join(text.split())
+    if cleaned and not re.fullmatch(r"\+?\d[\d -]{1,18}", cleaned):
+        raise InvalidInput(
+            "emergency_number",
+            f"'{text}' is not a phone number; use digits such as 911, 999, 112 or 000",
+        )
+    return cleaned

@@ -23,7 +23,7 @@ from twitchguide.diary.records import (
     Stamps,
 )
 from twitchguide.diary.snapshot import Diary
-from twitchguide.diary.validation import check_record, validate_fields
+from twitchguide.diary.validation import check_record, checked_emergency_number, validate_fields
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.store.database import Database, connect
 from twitchguide.store.migrations import migrate
@@ -114,6 +114,8 @@ class DiaryStore:
                 ) from None
         if day_start_hour is not None and not 0 <= day_start_hour <= 12:
             raise InvalidInput("day_start_hour", "must be a whole hour from 0 to 12")
+        if emergency_number is not None:
+            emergency_number = checked_emergency_number(emergency_number)
         with self.database.transaction():
             for column, value in (
                 ("timezone", timezone),
