@@ -100,3 +100,16 @@ def test_intake_gaps_point_to_water_and_mineral_foods(build: SimpleNamespace) ->
     assert build_plan(load_guide(), analysis(), [], enough).intake_gaps == []
     too_few_days = table_with(build, days=3, water_litres=0.5)
     assert build_plan(load_guide(), analysis(), [], too_few_days).intake_gaps == []
+
+
+def test_short_sleep_is_a_gap_and_no_food_reads_as_none(build: SimpleNamespace) -> None:
+    short = table_with(build, sleep_hours=5.5, magnesium_servings=0.0, potassium_servings=4.0)
+    plan = build_plan(load_guide(), analysis(), [], short)
+    assert set(order(plan)[:2]) == {"sleep_habits", "mineral_rich_food"}
+    sleep = plan.items[order(plan).index("sleep_habits")].reason
+    assert sleep == "You slept about 5.5 hours a night; adults need at least 7 hours."
+    food = plan.items[order(plan).index("mineral_rich_food")].reason
+    assert food.startswith("You logged no magnesium-rich food;")
+    # Half an hour short on average is the line: 6.6 hours is not a clear gap.
+    nearly = table_with(build, sleep_hours=6.6)
+    assert build_plan(load_guide(), analysis(), [], nearly).intake_gaps == []

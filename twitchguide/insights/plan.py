@@ -7,7 +7,8 @@ Ranking (highest score first; documented in docs/insights.md):
   more water going with *fewer* twitches points to hydration, more water going with more does
   not;
 - the person's latest rating of a strategy: helpful +2, somewhat +1, not helpful −3;
-- a clear gap against the guide's reference intakes (water, magnesium, potassium) adds 1.5;
+- a clear gap against the guide's reference intakes (water, magnesium, potassium), or sleep
+  clearly short of the 7 hours the guide's sleep step asks for, adds 1.5;
 - ties are broken by the strength of the guide's evidence for the strategy.
 """
 
@@ -44,6 +45,10 @@ MIN_INTAKE_DAYS = 7
 DRINKS_SHARE = 0.8  # about a fifth of total water comes from food
 FOOD_SHARE = 0.5  # logged servings are not the whole diet: flag only a big gap
 RICH_IN = {"magnesium": 40.0, "potassium": 300.0}  # mg per serving that counts as "rich"
+# The guide's sleep step: at least 7 hours a night for adults (mayo-sleep-tips). Half an hour
+# short on average is a clear gap, not a bad night or two.
+ADULT_SLEEP_HOURS = 7.0
+SLEEP_SHORTFALL_HOURS = 0.5
 
 # How strong the guide's evidence is, as a phrase that fits in a sentence.
 _EVIDENCE_PHRASES = {
@@ -157,14 +162,27 @@ def intake_gaps(guide: Guide, table: DailyTable) -> list[tuple[str, str]]:
             continue
         low, _high = reference.adult_range
         if servings * per_serving < FOOD_SHARE * low:
+            logged = (
+                f"no {nutrient}-rich food"
+                if servings < 0.05
+                else f"about {servings:.1f} servings of {nutrient}-rich food a day"
+            )
             gaps.append(
                 (
                     "mineral_rich_food",
-                    f"You logged about {servings:.1f} servings of {nutrient}-rich food a day; a "
-                    f"serving has about {per_serving:.0f} mg, and adults need {low:g} mg or more "
-                    "a day.",
+                    f"You logged {logged}; a serving has about {per_serving:.0f} mg, and adults "
+                    f"need {low:g} mg or more a day.",
                 )
             )
+    sleep = _daily_mean(table, "sleep_hours")
+    if sleep is not None and sleep < ADULT_SLEEP_HOURS - SLEEP_SHORTFALL_HOURS:
+        gaps.append(
+            (
+                "sleep_habits",
+                f"You slept about {sleep:.1f} hours a night; adults need at least "
+                f"{ADULT_SLEEP_HOURS:g} hours.",
+            )
+        )
     return gaps
 
 
