@@ -92,3 +92,10 @@ def test_period_limits_every_section(build: SimpleNamespace) -> None:
     assert report.patterns.start == D0 + timedelta(days=30)
     assert report.triggers.days_logged == 15
     assert all(r.evidence == "not_enough_data" for r in report.triggers.results)
+
+
+def test_a_diary_without_twitches_says_so_plainly(build: SimpleNamespace) -> None:
+    rows = [build.factors_row(D0 + timedelta(days=d), sleep_hours=7.0) for d in range(3)]
+    report = build_insights(Diary(days=rows))
+    assert "No twitches logged on 3 logged days." in report.headline
+    assert not any("0.0 a day" in line for line in report.headline)

@@ -107,7 +107,9 @@ def _headline(
         lines.append("No meaningful change in the last 14 days.")
     elif recent is not None:
         lines.append(recent.wording)
-    if patterns.episodes_per_logged_day is not None:
+    if patterns.episodes == 0 and patterns.days_logged:
+        lines.append(f"No twitches logged on {counted(patterns.days_logged, 'logged day')}.")
+    elif patterns.episodes_per_logged_day is not None:
         lines.append(
             f"{counted(patterns.episodes, 'twitch episode')} on "
             f"{counted(patterns.days_logged, 'logged day')}: "
