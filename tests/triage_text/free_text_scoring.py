@@ -66,6 +66,12 @@ RED_FLAGS = frozenset(
         "pinpoint_pupils",
         "wheeze",
         "eyelid_closes_shut",
+        "stiff_neck",
+        "confusion",
+        "non_fading_rash",
+        "dark_urine",
+        "jaw_stiff",
+        "swollen_painful_leg",
     ]
 )
 

@@ -157,6 +157,9 @@ class TriageFacts:
     throat_tightness: bool | None = _fact("bool", "throat feels tight or noisy breathing")
     palpitations: bool | None = _fact("bool", "palpitations or an irregular heartbeat")
     chest_pain: bool | None = _fact("bool", "chest pain or tightness")
+    swollen_painful_leg: bool | None = _fact(
+        "bool", "one calf or leg swollen, or red, warm and painful (a possible blood clot)"
+    )
     fainting: bool | None = _fact("bool", "fainted or nearly fainted")
 
     # Pregnancy and surgery.

@@ -89,6 +89,8 @@ QUESTIONS: tuple[Question, ...] = (
              ("severe_muscle_pain",)),
     Question("wound", "Have you had a cut, puncture, bite or other wound in the last three weeks?",
              "yesno", ("recent_wound",)),
+    Question("leg_swelling", "Is one calf or leg swollen, or red, warm and painful?", "yesno",
+             ("swollen_painful_leg",)),
     Question(
         "fever_signs", "With the fever, do you have any of these?", "checklist",
         ("stiff_neck", "confusion", "non_fading_rash"),
@@ -116,7 +118,7 @@ QUESTIONS: tuple[Question, ...] = (
         ("drooling or much more saliva", "very small pupils", "wheezing"),
     ),
     Question(
-        "heart_signs", "With the palpitations: do you have any of these?", "checklist",
+        "heart_signs", "Do you have any of these now?", "checklist",
         ("chest_pain", "fainting", "cramps"),
         ("chest pain or tightness", "fainting or nearly fainting", "muscle cramps"),
     ),

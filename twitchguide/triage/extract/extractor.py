@@ -365,6 +365,10 @@ def _numbers(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
             build.set("stress", 1, [build.span(calm[0].match.first, calm[0].match.last)], "said")
 
 
+# Where a deep-vein clot shows: swelling here, with the twitching, is worth a same-day check.
+LEG_REGIONS = frozenset({"calf", "thigh", "shin", "knee"})
+
+
 def _yes(by_concept: dict[str, list[Judged]], concept: str) -> list[Judged]:
     return [j for j in by_concept.get(concept, []) if j.stance == "yes"]
 
@@ -387,6 +391,14 @@ def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
             build.span(resolved[0].match.first, resolved[0].match.last),
         ]
         build.set("sudden_symptoms_resolved", True, spans, "worked out: sudden, then went away")
+    swelling = _yes(by_concept, "_red_warm_swelling")
+    regions = values.get("regions") or ()
+    if swelling and values.get("swollen_painful_leg") is None and set(regions) & LEG_REGIONS:
+        spans = [
+            *build.evidence["regions"].spans,
+            build.span(swelling[0].match.first, swelling[0].match.last),
+        ]
+        build.set("swollen_painful_leg", True, spans, "worked out: swelling where the leg twitches")
     not_helping = _yes(by_concept, "_self_care_not_helping")
     if values.get("cramps") is True and not_helping:
         spans = [
