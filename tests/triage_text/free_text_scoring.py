@@ -72,6 +72,9 @@ RED_FLAGS = frozenset(
         "dark_urine",
         "jaw_stiff",
         "swollen_painful_leg",
+        "saddle_numbness",
+        "bladder_bowel_change",
+        "red_eye_discharge",
     ]
 )
 

@@ -157,6 +157,11 @@ class TriageFacts:
     throat_tightness: bool | None = _fact("bool", "throat feels tight or noisy breathing")
     palpitations: bool | None = _fact("bool", "palpitations or an irregular heartbeat")
     chest_pain: bool | None = _fact("bool", "chest pain or tightness")
+    saddle_numbness: bool | None = _fact("bool", "numbness around the bottom or genitals")
+    bladder_bowel_change: bool | None = _fact(
+        "bool", "new trouble peeing or pooing, or not being able to hold them in"
+    )
+    red_eye_discharge: bool | None = _fact("bool", "a red eye, or a discharge from the eye")
     swollen_painful_leg: bool | None = _fact(
         "bool", "one calf or leg swollen, or red, warm and painful (a possible blood clot)"
     )
