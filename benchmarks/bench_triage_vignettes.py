@@ -68,24 +68,39 @@ def accuracy() -> dict[str, float]:
     }  # fmt: skip
 
 
-def median_ms(code: str) -> float:
-    command = [sys.executable, "-c", code]
-    subprocess.run(command, check=True, cwd=ROOT)
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, cwd=ROOT)
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
+def paired_ms(first: str, second: str) -> tuple[float, float, float]:
+    """Medians of `first` and `second` as child processes, and of their paired difference.
+
+    Runs alternate, so a machine that speeds up or slows down mid-run moves both alike.
+    """
+    from benchmarks.process_timing import process_env
+
+    env = process_env()
+    commands = [[sys.executable, "-c", code] for code in (first, second)]
+    for command in commands:
+        subprocess.run(command, check=True, cwd=ROOT, env=env)
+    timings: list[list[float]] = [[], []]
+    for run in range(RUNS * 2):
+        order = (0, 1) if run % 2 else (1, 0)
+        for which in order:
+            start = time.perf_counter()
+            subprocess.run(commands[which], check=True, cwd=ROOT, env=env)
+            timings[which].append((time.perf_counter() - start) * 1000)
+    differences = [b - a for a, b in zip(timings[0], timings[1], strict=True)]
+    return (
+        statistics.median(timings[0]),
+        statistics.median(timings[1]),
+        statistics.median(differences),
+    )
 
 
 def main() -> None:
     for name, value in accuracy().items():
         print(f"{name:38} {value:.1f}" if isinstance(value, float) else f"{name:38} {value}")
-    base, notice = median_ms(BASE), median_ms(NOTICE)
+    base, notice, added = paired_ms(BASE, NOTICE)
     print(f"{'process with diary in memory, median':38} {base:.1f} ms")
     print(f"{'same plus the triage notice, median':38} {notice:.1f} ms")
-    print(f"{'notice adds':38} {notice - base:.1f} ms")
+    print(f"{'notice adds (median of paired runs)':38} {added:.1f} ms")
 
 
 if __name__ == "__main__":
