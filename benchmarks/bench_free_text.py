@@ -74,9 +74,12 @@ COLD = (
 
 
 def speed() -> None:
+    from benchmarks.process_timing import process_env
+
+    env = process_env()
     colds = sorted(
         float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True,
-                             check=True, cwd=ROOT).stdout)
+                             check=True, cwd=ROOT, env=env).stdout)
         for _ in range(5)
     )  # fmt: skip
     print(f"first call in a fresh process (imports + lexicons): median {colds[2]:.0f} ms")
