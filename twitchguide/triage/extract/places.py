@@ -150,7 +150,7 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
         if mention in chosen:
             continue
         t, o = nearest(mention, twitches), nearest(mention, plain)
-        if _for_reason(tokens, mention):
+        if _for_reason(tokens, mention) or _walked_on(tokens, mention):
             continue
         if t < NONE:
             keep = t <= o or o > ADJACENT
@@ -182,6 +182,15 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
 def _for_reason(tokens: Sequence[Token], mention: RegionMention) -> bool:
     """'prednisone for my back': a reason, not a place that twitches."""
     return "for" in [t.norm for t in tokens[max(0, mention.first - 2) : mention.first]]
+
+
+WALKING = frozenset({"walk", "walks", "walking", "walked", "stand", "stands", "standing", "stood"})
+
+
+def _walked_on(tokens: Sequence[Token], mention: RegionMention) -> bool:
+    """'I can walk on my toes': a strength check, not a place that twitches."""
+    before = [t.norm for t in tokens[max(0, mention.first - 4) : mention.first]]
+    return "on" in before and bool(WALKING & set(before))
 
 
 def _coordinated(
