@@ -128,3 +128,11 @@ def test_check_text_gives_a_result_when_input_runs_out(run_cli_sqlite: CliRun) -
     assert result.exit_code == 0, result.stderr
     assert "no more input, so: not sure" in result.stdout
     assert "Result: Book a routine appointment" in result.stdout
+
+
+def test_a_red_flag_logged_as_other_in_own_words_gets_the_notice(run_cli_sqlite: CliRun) -> None:
+    said = "chest pain and my left calf is swollen and red"
+    noted = run_cli_sqlite("symptom", "add", "--kind", "other", "--description", said)
+    assert noted.exit_code == 0, noted.stderr
+    assert "Triage: Emergency." in noted.stderr
+    assert "Call emergency services now" in noted.stderr

@@ -74,6 +74,27 @@ def test_recent_symptom_reports_become_facts_and_old_ones_do_not() -> None:
     assert triage(facts).level == "see_doctor_soon"
 
 
+def test_signs_in_a_symptom_reports_own_words_count() -> None:
+    said = symptom(ago(1), "other", description="chest pain and my left calf is swollen and red")
+    facts = facts_from_diary(Diary(symptoms=[said]), TODAY)
+    assert facts.chest_pain is True
+    assert facts.swollen_painful_leg is True
+    assert triage(facts).level == "emergency"
+
+
+def test_words_that_deny_a_sign_never_clear_one_stated_elsewhere() -> None:
+    reports = [
+        symptom(ago(1), "other", description="chest pain since this morning"),
+        symptom(ago(0), "weakness", description="no chest pain, just dropping cups"),
+    ]
+    assert facts_from_diary(Diary(symptoms=reports), TODAY).chest_pain is True
+
+
+def test_old_descriptions_stop_counting_with_their_report() -> None:
+    said = symptom(ago(20), "other", description="chest pain")
+    assert facts_from_diary(Diary(symptoms=[said]), TODAY).chest_pain is None
+
+
 def test_face_drooping_report_today_is_an_emergency() -> None:
     facts = facts_from_diary(Diary(symptoms=[symptom(TODAY, "face_drooping")]), TODAY)
     assert triage(facts).level == "emergency"

@@ -215,3 +215,26 @@ def test_a_very_long_text_is_read_whole() -> None:
     assert got.seizure is True
     assert got.weakness is False
     assert got.regions == ("calf",)
+
+
+def test_compiled_phrases_match_phrases_yaml() -> None:
+    from pathlib import Path
+
+    from twitchguide.triage.extract import phrases
+
+    shipped = Path(phrases.__file__).with_name("phrases.json").read_text(encoding="utf-8")
+    assert shipped == phrases.compiled_json(), (
+        "run: python -m twitchguide.triage.extract.phrases --compile"
+    )
+
+
+def test_stated_signs_are_the_full_readings_yes_signs() -> None:
+    from tests.triage_text.free_text_scoring import all_cases
+    from twitchguide.triage.extract.extractor import stated_signs
+
+    # Medicine facts come from the diary's medication courses, never from a symptom's words.
+    from_medicines = {"medicine_new_or_changed", "serotonergic_started_recently"}
+    for case in all_cases():
+        full = extract_facts(case["text"], NOW).facts.to_dict()
+        said = {name for name, value in full.items() if value is True} - from_medicines
+        assert stated_signs(case["text"]) == said, case["id"]

@@ -102,7 +102,17 @@ def _symptom_facts(diary: Diary, today: date) -> dict[str, Any]:
                 facts[name] = True
             if report.region == "tongue":
                 facts["regions"] = (*facts.get("regions", ()), "tongue")
+            if report.description:
+                facts.update(_signs_in_words(report.description))
     return facts
+
+
+def _signs_in_words(description: str) -> dict[str, bool]:
+    """Signs a symptom report's own words say are present ("chest pain and a swollen calf",
+    logged as "other"). A sign said to be absent never clears one stated elsewhere."""
+    from twitchguide.triage.extract.extractor import stated_signs
+
+    return dict.fromkeys(stated_signs(description), True)
 
 
 def _medicine_facts(diary: Diary, today: date) -> dict[str, Any]:

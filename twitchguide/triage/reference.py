@@ -171,7 +171,9 @@ diary and prints the level when it is above `self_care`:
   `hypnic_jerks_only`: every episode in the run was while falling asleep.
 - Symptom reports from the last 14 days set the matching fact (weakness, muscle wasting,
   numbness, tingling, cramps, trouble speaking, swallowing or breathing, face drooping); a
-  symptom in the tongue adds `tongue` to `regions`.
+  symptom in the tongue adds `tongue` to `regions`. Their descriptions are read with the
+  free-text reader below, so a sign written in a report's own words ("chest pain and a swollen
+  calf", logged as `other`) counts too; a sign the words deny never clears one stated elsewhere.
 - A course counts as a medicine when entered as one, when its name is a medicine we know
   (even if entered as a supplement, like St John's wort), or when no kind was given and the
   name is not an everyday supplement (magnesium, vitamins, fish oil and the like).

@@ -139,6 +139,27 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     )
 
 
+def stated_signs(text: str) -> frozenset[str]:
+    """The yes/no signs a text says are present, and nothing else: no medicines, times or
+    follow-up questions. This is what a symptom report's own words add to triage, read on every
+    `log`, so it skips the parts of the reading that cost the most to load."""
+    tokens = tokenize(text)
+    build = _Builder(text, tokens)
+    judged = judge(tokens, find_phrases(tokens, lexicon()))
+    by_concept: dict[str, list[Judged]] = {}
+    for item in judged:
+        by_concept.setdefault(item.match.concept, []).append(item)
+    _bool_facts(build, by_concept)
+    _functional_signs(build)
+    _places(build, by_concept, judged)
+    _combined(build, by_concept)
+    return frozenset(
+        name
+        for name, value in build.values.items()
+        if value is True and FACT_SPECS[name].metadata["kind"] == "bool"
+    )
+
+
 def _stance_of(items: Sequence[Judged]) -> tuple[str | None, list[Judged]]:
     """A stated sign wins over a denial elsewhere: safety first, and people correct themselves."""
     for stance in ("yes", "no", "unsure"):

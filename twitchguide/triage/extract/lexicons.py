@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from twitchguide.diary.vocabulary import BODY_REGIONS, REGION_ALIASES
-from twitchguide.triage.extract.phrases import Lexicon, compile_lexicon
+from twitchguide.triage.extract.phrases import Lexicon, compile_lexicon, package_text
 
 # Slang and extra words beyond the diary's own aliases, region -> words.
 EXTRA_REGION_WORDS: dict[str, tuple[str, ...]] = {
@@ -82,9 +81,7 @@ def medicine_lexicon() -> MedicineLexicon:
     """medicines.yaml compiled; a medicine listed under two classes gets both."""
     import yaml
 
-    text = (
-        resources.files("twitchguide.triage.extract").joinpath("medicines.yaml").read_text("utf-8")
-    )
+    text = package_text("medicines.yaml")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw: dict[str, Any] = yaml.load(text, Loader=loader)
     data: dict[str, Any] = {}

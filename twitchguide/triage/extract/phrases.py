@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from twitchguide.triage.extract.text import FuzzyVocabulary, Token
 
+HERE = os.path.dirname(__file__)
 GAP = "..."
 GAP_WORDS = 3
 # A gap never reaches across these: they start a new thought.
@@ -16,7 +17,7 @@ HARD_STOPS = frozenset({".", ",", "!", "?", ";", "but", "though", "although", "h
 
 
 def _protected_words() -> frozenset[str]:
-    text = resources.files("twitchguide.triage.extract").joinpath("common_words.txt").read_text()
+    text = package_text("common_words.txt")
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     return frozenset(word for line in lines for word in line.split())
 
@@ -127,12 +128,46 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    """The package's phrase lexicon, loaded once."""
+    """The package's phrase lexicon, loaded once from phrases.json.
+
+    phrases.yaml is what people edit; phrases.json is the same data, written by
+    `python -m twitchguide.triage.extract.phrases --compile`, because importing and running
+    PyYAML costs more than the rest of loading (it matters on `log`, which reads the words of
+    recent symptom reports).
+    """
+    import json
+
+    return compile_lexicon(json.loads(package_text("phrases.json")))
+
+
+def package_text(name: str) -> str:
+    """A data file shipped next to this module (plain paths: importlib.resources costs ~14 ms)."""
+    with open(os.path.join(HERE, name), encoding="utf-8") as file:
+        return file.read()
+
+
+def compiled_json() -> str:
+    """phrases.json's exact text for the current phrases.yaml (imports PyYAML: tools and tests)."""
+    import json
+
     import yaml
 
-    text = resources.files("twitchguide.triage.extract").joinpath("phrases.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return compile_lexicon(yaml.load(text, Loader=loader))
+    data = yaml.safe_load(package_text("phrases.yaml"))
+    compile_lexicon(data)
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--compile"]:
+        target = os.path.join(HERE, "phrases.json")
+        with open(target, "w", encoding="utf-8") as file:
+            file.write(compiled_json())
+        print(f"wrote {target}")
+    else:
+        print("usage: python -m twitchguide.triage.extract.phrases --compile", file=sys.stderr)
+        sys.exit(2)
 
 
 def _match_from(

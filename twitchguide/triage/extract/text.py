@@ -220,23 +220,32 @@ class FuzzyVocabulary:
         self.prefixes = tuple(sorted(set(prefixes)))
         # Real English words are never "corrected": 'single' is not a typo of 'tingle'.
         self.protected = frozenset(protected) | self.words
-        self._index: dict[str, set[str]] = {}
-        for word in self.words:
-            depth = allowed_typos(word)
-            if depth == 0:
-                continue
-            for key in _deletions(word, depth):
-                self._index.setdefault(key, set()).add(word)
+        # Built on the first word that might be a typo: most texts have none, and building it
+        # is most of the cost of loading a lexicon.
+        self._index: dict[str, set[str]] | None = None
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
+
+    def _deletion_index(self) -> dict[str, set[str]]:
+        if self._index is None:
+            index: dict[str, set[str]] = {}
+            for word in self.words:
+                depth = allowed_typos(word)
+                if depth == 0:
+                    continue
+                for key in _deletions(word, depth):
+                    index.setdefault(key, set()).add(word)
+            self._index = index
+        return self._index
 
     def _lookup(self, token: str) -> str | None:
         if token in self.protected or len(token) < 4 or not token.isalpha():
             return token if token in self.words else None
         if any(token.startswith(prefix) for prefix in self.prefixes):
             return None
+        index = self._deletion_index()
         best: tuple[int, int, str] | None = None
         for key in _deletions(token, 2):
-            for candidate in self._index.get(key, ()):
+            for candidate in index.get(key, ()):
                 limit = allowed_typos(candidate)
                 distance = edit_distance(token, candidate, limit)
                 # Ties go to the word that starts the same way: "droping" is "dropping".
