@@ -136,3 +136,16 @@ def test_a_red_flag_logged_as_other_in_own_words_gets_the_notice(run_cli_sqlite:
     assert noted.exit_code == 0, noted.stderr
     assert "Triage: Emergency." in noted.stderr
     assert "Call emergency services now" in noted.stderr
+
+
+def test_the_words_of_a_log_are_read_for_red_flags(run_cli_sqlite: CliRun) -> None:
+    logged = run_cli_sqlite("log", "calf", "--note", "chest pain too")
+    assert logged.exit_code == 0, logged.stderr
+    assert "Triage: Emergency." in logged.stderr
+
+
+def test_the_words_of_a_log_never_calm_a_long_run(run_cli_sqlite: CliRun) -> None:
+    for days in range(21, 0, -3):
+        assert run_cli_sqlite("log", "thigh", "--at", f"{days} days ago").exit_code == 0
+    calm = run_cli_sqlite("log", "thigh", "--note", "the jerks happen only while falling asleep")
+    assert "Triage: Book a routine appointment." in calm.stderr

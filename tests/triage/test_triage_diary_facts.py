@@ -90,6 +90,14 @@ def test_words_that_deny_a_sign_never_clear_one_stated_elsewhere() -> None:
     assert facts_from_diary(Diary(symptoms=reports), TODAY).chest_pain is True
 
 
+def test_words_never_calm_a_long_run() -> None:
+    run = [episode(ago(d), "calf") for d in range(21, -1, -3)]
+    said = symptom(ago(1), "other", description="the jerks happen only while falling asleep")
+    facts = facts_from_diary(Diary(episodes=run, symptoms=[said]), TODAY)
+    assert facts.hypnic_jerks_only is None
+    assert triage(facts).level == "routine_appointment"
+
+
 def test_old_descriptions_stop_counting_with_their_report() -> None:
     said = symptom(ago(20), "other", description="chest pain")
     assert facts_from_diary(Diary(symptoms=[said]), TODAY).chest_pain is None

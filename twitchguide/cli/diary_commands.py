@@ -12,21 +12,24 @@ from twitchguide.cli.inputs import field_values
 from twitchguide.cli.output import echo_json
 from twitchguide.cli.render import day_label, describe, factors_summary
 from twitchguide.diary import vocabulary
-from twitchguide.diary.records import DAILY_FACTORS, EPISODE, DailyFactors, record_json
+from twitchguide.diary.records import DAILY_FACTORS, EPISODE, DailyFactors, Episode, record_json
 from twitchguide.diary.snapshot import Diary
 from twitchguide.diary.timewords import parse_date, parse_since
 from twitchguide.errors import InvalidInput
 from twitchguide.wording import counted
 
 
-def notify_triage(ctx: click.Context) -> None:
-    """After a write, say so when the diary as a whole now calls for a doctor."""
+def notify_triage(ctx: click.Context, words: str | None = None) -> None:
+    """After a write, say so when the diary as a whole now calls for a doctor.
+
+    `words`: what the person just wrote (a twitch's note), read for red flags this once.
+    """
     from twitchguide.cli.triage_notice import print_notice_after_write
     from twitchguide.triage.diary_facts import lookback_start
 
     session = open_session(ctx)
     recent = session.store.load_diary(session.user, since=lookback_start(session.user.today()))
-    print_notice_after_write(recent, session.user.emergency_number)
+    print_notice_after_write(recent, session.user.emergency_number, words=words)
 
 
 @click.command()
@@ -92,7 +95,8 @@ def log(
         echo_json(record_json(record))
     else:
         click.echo("Logged " + describe(record, session.user.zone))
-    notify_triage(ctx)
+    assert isinstance(record, Episode)
+    notify_triage(ctx, words=record.note)
 
 
 _DAY_OPTIONS = {

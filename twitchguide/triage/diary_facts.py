@@ -103,16 +103,22 @@ def _symptom_facts(diary: Diary, today: date) -> dict[str, Any]:
             if report.region == "tongue":
                 facts["regions"] = (*facts.get("regions", ()), "tongue")
             if report.description:
-                facts.update(_signs_in_words(report.description))
+                facts.update(warning_signs_in_words(report.description))
     return facts
 
 
-def _signs_in_words(description: str) -> dict[str, bool]:
-    """Signs a symptom report's own words say are present ("chest pain and a swollen calf",
-    logged as "other"). A sign said to be absent never clears one stated elsewhere."""
+# A fact that, when true, can only lower the level: "only while falling asleep" said of one
+# twitch must not make a long run look like harmless sleep starts.
+CALMING_FACTS = frozenset({"hypnic_jerks_only"})
+
+
+def warning_signs_in_words(words: str) -> dict[str, bool]:
+    """Signs a person's own words say are present ("chest pain and a swollen calf", logged as
+    "other"), as facts that can only raise the level. A sign said to be absent never clears
+    one stated elsewhere."""
     from twitchguide.triage.extract.extractor import stated_signs
 
-    return dict.fromkeys(stated_signs(description), True)
+    return dict.fromkeys(stated_signs(words) - CALMING_FACTS, True)
 
 
 def _medicine_facts(diary: Diary, today: date) -> dict[str, Any]:

@@ -174,6 +174,8 @@ diary and prints the level when it is above `self_care`:
   symptom in the tongue adds `tongue` to `regions`. Their descriptions are read with the
   free-text reader below, so a sign written in a report's own words ("chest pain and a swollen
   calf", logged as `other`) counts too; a sign the words deny never clears one stated elsewhere.
+  The note of the twitch just logged is read the same way, that once. Words only ever add
+  warning signs: "only while falling asleep" in a note never sets `hypnic_jerks_only`.
 - A course counts as a medicine when entered as one, when its name is a medicine we know
   (even if entered as a supplement, like St John's wort), or when no kind was given and the
   name is not an everyday supplement (magnesium, vitamins, fish oil and the like).
