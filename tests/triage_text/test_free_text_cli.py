@@ -125,6 +125,19 @@ def test_the_words_people_use_for_a_pattern(text: str, pattern: str) -> None:
     assert parse_episode_text(text, NOW).values()["pattern"] == pattern
 
 
+def test_a_place_named_for_another_symptom_is_not_a_second_twitch() -> None:
+    draft = parse_episode_text("left calf twitching, and I have chest pain", NOW)
+    assert (draft.region, draft.side) == ("calf", "left")
+    with pytest.raises(InvalidInput, match="more than one place"):
+        parse_episode_text("calf and thigh twitching", NOW)
+
+
+def test_log_in_words_that_name_a_red_flag_says_so(run_cli_sqlite: CliRun) -> None:
+    logged = run_cli_sqlite("log", "left calf twitching, and I have chest pain")
+    assert logged.exit_code == 0, logged.stderr
+    assert "Triage: Emergency." in logged.stderr
+
+
 def test_check_refuses_text_and_answers_together(run_cli_sqlite: CliRun, tmp_path: Path) -> None:
     answers = tmp_path / "a.json"
     answers.write_text("{}", encoding="utf-8")

@@ -13,7 +13,13 @@ from typing import Any
 from twitchguide.diary.timewords import parse_instant
 from twitchguide.errors import InvalidInput
 from twitchguide.triage.extract.lexicons import VAGUE_REGION_WORDS
-from twitchguide.triage.extract.places import attach_side, region_mentions, sentence_ids
+from twitchguide.triage.extract.places import (
+    SAME_PLACE_SIGNS,
+    RegionMention,
+    attach_side,
+    region_mentions,
+    sentence_ids,
+)
 from twitchguide.triage.extract.text import Token, tokenize
 from twitchguide.triage.extract.timex import WEEKDAYS, TimeMention, time_mentions
 
@@ -137,6 +143,24 @@ def parse_episode_text(text: str, now: datetime) -> EpisodeDraft:
     return EpisodeDraft(**values, understood=tuple(understood))
 
 
+def _twitching_places(tokens: list[Token], mentions: list[RegionMention]) -> list[RegionMention]:
+    """Drop places that belong to another symptom ("calf twitching, and chest pain": the chest
+    hurts, the calf twitches). Keeps them all if that would leave none."""
+    from twitchguide.triage.extract.phrases import find_phrases, lexicon
+
+    symptoms = [
+        match
+        for match in find_phrases(tokens, lexicon())
+        if not match.concept.startswith("_") and match.concept not in SAME_PLACE_SIGNS
+    ]
+    twitching = [
+        mention
+        for mention in mentions
+        if not any(s.first <= mention.first and mention.last <= s.last for s in symptoms)
+    ]
+    return twitching or mentions
+
+
 def _region_and_side(tokens: list[Token], said: Any) -> tuple[str, str | None]:
     mentions = region_mentions(tokens)
     if not mentions:
@@ -146,6 +170,9 @@ def _region_and_side(tokens: list[Token], said: Any) -> tuple[str, str | None]:
         choices = ", ".join(VAGUE_REGION_WORDS[vague[0].vague or ""][1])
         raise InvalidInput("region", f"'{vague[0].vague}' could be {choices}: say which one")
     regions = sorted({m.region for m in mentions})
+    if len(regions) > 1:
+        mentions = _twitching_places(tokens, mentions)
+        regions = sorted({m.region for m in mentions})
     if len(regions) > 1:
         raise InvalidInput(
             "region", f"more than one place ({', '.join(regions)}): log each place on its own"
