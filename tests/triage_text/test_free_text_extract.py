@@ -156,6 +156,10 @@ def test_no_medicines_is_known_to_be_none() -> None:
         ("left calf and right thigh twitching", ("calf", "thigh"), "both"),
         ("numb foot, twitching calf", ("calf",), None),
         ("quads twitching after leg day", ("thigh",), None),
+        ("back twitching for a week", ("back",), None),
+        ("it's my back that twitches", ("back",), None),
+        ("the calf twitch came back twitching worse", ("calf",), None),
+        ("I can still walk on my toes, calf twitching", ("calf",), None),
     ],
 )
 def test_places_and_sides(text: str, regions: tuple[str, ...], side: str | None) -> None:

@@ -56,6 +56,15 @@ def _region_data() -> dict[str, Any]:
     for region, extra in EXTRA_REGION_WORDS.items():
         words[region].extend(extra)
     data: dict[str, Any] = {region: {"present": found} for region, found in words.items()}
+    # "Back twitching for a week" starts with the place; "it came back twitching" does not. Its
+    # own idea ("<region>@<why>") so the guard words touch no other "back" pattern.
+    data["back@first"] = {
+        "present": ["back twitching|twitches|twitch|twitchy|spasms|spasming|jumping"],
+        "not_after": [
+            "came", "come", "comes", "coming", "went", "go", "goes", "going", "got", "get", "gets",
+            "getting", "is", "was", "are", "were", "been", "bounced", "it's", "its", "be",
+        ],
+    }  # fmt: skip
     for vague in VAGUE_REGION_WORDS:
         # "leg day" is a gym session, not a place.
         data["vague:" + vague] = {"present": [vague], "not_before": ["day", "press", "raises"]}
@@ -64,7 +73,7 @@ def _region_data() -> dict[str, Any]:
 
 @cache
 def region_lexicon() -> Lexicon:
-    """Body-region words; each idea is a diary region or 'vague:<word>'."""
+    """Body-region words; each idea is a diary region, '<region>@<why>', or 'vague:<word>'."""
     return compile_lexicon(_region_data())
 
 

@@ -70,7 +70,8 @@ def region_mentions(tokens: Sequence[Token]) -> list[RegionMention]:
             word = match.concept.split(":", 1)[1]
             found.append(RegionMention(VAGUE_REGION_WORDS[word][0], word, match.first, match.last))
         else:
-            found.append(RegionMention(match.concept, None, match.first, match.last))
+            region = match.concept.split("@", 1)[0]
+            found.append(RegionMention(region, None, match.first, match.last))
     return sorted(found, key=lambda m: m.first)
 
 
