@@ -242,3 +242,18 @@ def test_stated_signs_are_the_full_readings_yes_signs() -> None:
         full = extract_facts(case["text"], NOW).facts.to_dict()
         said = {name for name, value in full.items() if value is True} - from_medicines
         assert stated_signs(case["text"]) == said, case["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("calf twitches a few times a day", None),
+        ("calf twitching twice a week", None),
+        ("calf twitching a few times a month", None),
+        ("calf twitch 3 times a day for 2 weeks", 14),
+        ("eyelid twitch x2 days", 2),
+        ("calf twitching for a day", 1),
+    ],
+)
+def test_how_often_is_not_how_long(text: str, days: float | None) -> None:
+    assert facts(text).duration_days == days

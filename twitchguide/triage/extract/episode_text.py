@@ -190,7 +190,7 @@ def _region_and_side(tokens: list[Token], said: Any) -> tuple[str, str | None]:
 
 
 def _duration(tokens: list[Token], mentions: list[TimeMention], said: Any) -> int | None:
-    lengths = [m for m in mentions if m.anchor not in ("ago", "since", "day_word")]
+    lengths = [m for m in mentions if m.anchor not in ("ago", "since", "day_word", "often")]
     if not lengths:
         return None
     if len({round(m.seconds) for m in lengths}) > 1:

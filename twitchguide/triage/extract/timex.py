@@ -9,7 +9,7 @@ from typing import Literal
 
 from twitchguide.triage.extract.text import Token
 
-Anchor = Literal["for", "ago", "since", "bare", "day_word", "lasting"]
+Anchor = Literal["for", "ago", "since", "bare", "day_word", "lasting", "often"]
 
 UNIT_SECONDS: dict[str, float] = {
     "second": 1,
@@ -88,6 +88,8 @@ AGO_WORDS = frozenset({"ago", "back"})
 NOW_WORDS = frozenset({"now", "straight", "running", "solid", "already", "non", "nonstop"})
 NOT_DURATION_AFTER = frozenset({"pregnant", "along", "old", "postpartum", "gestation"})
 LASTING_CUES = frozenset({"lasts", "lasting", "lasted", "each", "per"})
+# "a few times a day", "twice a week": how often, which says nothing about how long.
+OFTEN_CUES = frozenset({"times", "time", "once", "twice", "thrice"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,8 @@ def _anchor(tokens: Sequence[Token], first: int, last: int) -> Anchor:
     after = tokens[last].norm if last < len(tokens) else ""
     if after in AGO_WORDS:
         return "ago"
+    if before in OFTEN_CUES:
+        return "often"
     if before in LASTING_CUES or before2 in LASTING_CUES or after in ("each", "at", "long"):
         return "lasting"
     if before in FOR_CUES or before2 in ("for", "past", "last") or after in NOW_WORDS:
@@ -235,7 +239,8 @@ def condition_days(mentions: Sequence[TimeMention]) -> TimeMention | None:
     usable = [
         m
         for m in mentions
-        if m.anchor != "lasting" and (m.seconds >= 3600 or m.anchor in ("ago", "since", "day_word"))
+        if m.anchor not in ("lasting", "often")
+        and (m.seconds >= 3600 or m.anchor in ("ago", "since", "day_word"))
     ]
     # "today" or "this morning" often dates something else ("4 coffees today"): last resort.
     stated = [m for m in usable if not (m.anchor == "day_word" and m.seconds < 86400)]
