@@ -78,7 +78,7 @@ def test_interactive_check_starts_with_the_persons_own_words(run_cli_sqlite: Cli
     result = run_cli_sqlite("check", input=described + "\n" + "\n" * 10)
     assert result.exit_code == 0, result.stderr
     assert "What I understood:" in result.stdout
-    assert 'duration days: 21.0  <- "3 weeks"' in result.stdout
+    assert 'duration days: 21  <- "3 weeks"' in result.stdout
     # Already answered by the text, so not asked again.
     assert "Where do you feel the twitching?" not in result.stdout
     assert "Result: Book a routine appointment" in result.stdout
@@ -149,3 +149,17 @@ def test_the_words_of_a_log_never_calm_a_long_run(run_cli_sqlite: CliRun) -> Non
         assert run_cli_sqlite("log", "thigh", "--at", f"{days} days ago").exit_code == 0
     calm = run_cli_sqlite("log", "thigh", "--note", "the jerks happen only while falling asleep")
     assert "Triage: Book a routine appointment." in calm.stderr
+
+
+def test_check_with_diary_says_what_it_took_from_the_diary(run_cli_sqlite: CliRun) -> None:
+    assert run_cli_sqlite("log", "calf", "--at", "3 days ago").exit_code == 0
+    assert run_cli_sqlite("log", "eyelid").exit_code == 0
+    result = run_cli_sqlite("check", "--with-diary", input="\n" * 12)
+    assert result.exit_code == 0, result.stderr
+    shown = result.stdout
+    assert "From your diary (the last month):" in shown
+    assert "  regions: calf, eyelid" in shown
+    assert "  duration days: 4" in shown
+    # Known from the diary, so not asked again.
+    assert "Where do you feel the twitching?" not in shown
+    assert shown.index("A short check") < shown.index("From your diary")

@@ -40,6 +40,9 @@ def check(
     Twitchguide does not replace a clinician.
     """
     settings, diary_facts = _context(ctx, with_diary)
+    asking = text is None and answers is None and not as_json
+    if with_diary and not as_json and not asking:
+        _show_diary_facts(diary_facts)
     extraction = None
     if text is not None and answers is not None:
         raise InvalidInput("text", "use --text or --answers, not both")
@@ -52,7 +55,7 @@ def check(
     elif as_json:
         raise InvalidInput("answers", "--json needs --answers FILE.json or --text")
     else:
-        extraction, facts = _ask_from_the_start(diary_facts)
+        extraction, facts = _ask_from_the_start(diary_facts, show_known=with_diary)
     result = triage(facts, settings)
     if as_json:
         data = {**result.to_dict(), "sources": _sources(result), "facts": facts.to_dict()}
@@ -85,6 +88,19 @@ def _context(ctx: click.Context, with_diary: bool) -> tuple[TriageSettings, Tria
     return settings, facts_from_diary(recent, today)
 
 
+def _show_diary_facts(facts: TriageFacts) -> None:
+    """What the check takes from the diary, so the person knows why it asks less."""
+    from twitchguide.cli.free_text import fact_value_text
+
+    known = {name: value for name, value in facts.to_dict().items() if value is not None}
+    click.echo("From your diary (the last month):")
+    if not known:
+        click.echo("  nothing that changes the advice yet")
+    for name, value in known.items():
+        click.echo(f"  {name.replace('_', ' ')}: {fact_value_text(value)}")
+    click.echo("")
+
+
 def _read_answers(stream: Any) -> TriageFacts:
     try:
         data = json.load(stream)
@@ -95,10 +111,12 @@ def _read_answers(stream: Any) -> TriageFacts:
     return TriageFacts.from_dict(data)
 
 
-def _ask_from_the_start(known: TriageFacts) -> tuple[Any, TriageFacts]:
+def _ask_from_the_start(known: TriageFacts, show_known: bool) -> tuple[Any, TriageFacts]:
     """Let the person say it in their own words first; then ask only what is still open."""
     click.echo(INTRO)
     click.echo("")
+    if show_known:
+        _show_diary_facts(known)
     described = click.prompt(
         "In your own words, what is happening? (or press Enter to go straight to the questions)",
         default="",

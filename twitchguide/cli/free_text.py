@@ -46,20 +46,24 @@ def understood_lines(extraction: Extraction) -> list[str]:
     lines = []
     for evidence in extraction.evidence:
         quoted = " / ".join(f'"{span.text}"' for span in evidence.spans[:2])
-        lines.append(f"  {evidence.fact.replace('_', ' ')}: {_value(evidence.value)}  <- {quoted}")
+        shown = fact_value_text(evidence.value)
+        lines.append(f"  {evidence.fact.replace('_', ' ')}: {shown}  <- {quoted}")
     for doubt in extraction.unsure:
         quoted = " / ".join(f'"{span.text}"' for span in doubt.spans[:1])
         lines.append(f"  {doubt.fact.replace('_', ' ')}: not sure  <- {quoted}")
     return lines
 
 
-def _value(value: Any) -> str:
+def fact_value_text(value: Any) -> str:
+    """A fact's value in words: yes/no, lists joined, whole numbers without ".0"."""
     if value is True:
         return "yes"
     if value is False:
         return "no"
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return ", ".join(str(v).replace("_", " ") for v in value) or "none"
+    if isinstance(value, float):
+        return f"{value:g}"
     return str(value)
 
 
@@ -125,7 +129,7 @@ def episode_lines(draft: EpisodeDraft) -> list[str]:
     for name, words in draft.understood:
         value = values.get(name)
         shown = value.strftime("%a %d %b %H:%M") if isinstance(value, datetime) else value
-        lines.append(f'  {name.replace("_", " ")}: {_value(shown)}  <- "{words}"')
+        lines.append(f'  {name.replace("_", " ")}: {fact_value_text(shown)}  <- "{words}"')
     if "started_at" not in values:
         lines.append("  started at: now (no time given)")
     return lines
