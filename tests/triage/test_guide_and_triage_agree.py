@@ -38,6 +38,7 @@ RED_FLAG_FACTS: dict[str, dict[str, Any]] = {
     "medicine_suspected": {"regions": ["calf"], "medicine_new_or_changed": True},
     "eyelid_lasting": {"regions": ["eyelid"], "eyelid_twitch_days": 21, "duration_days": 21},
     "frequent_cramps": {"regions": ["calf"], "frequent_cramps_despite_self_care": True},
+    "fainting": {"regions": ["calf"], "passed_out": True},
     "isolated_twitch": {"regions": ["eyelid"], "duration_days": 2},
 }
 

@@ -75,6 +75,7 @@ RED_FLAGS = frozenset(
         "saddle_numbness",
         "bladder_bowel_change",
         "red_eye_discharge",
+        "passed_out",
     ]
 )
 

@@ -166,6 +166,7 @@ class TriageFacts:
         "bool", "one calf or leg swollen, or red, warm and painful (a possible blood clot)"
     )
     fainting: bool | None = _fact("bool", "fainted or nearly fainted")
+    passed_out: bool | None = _fact("bool", "passed out for a short time (a real faint)")
 
     # Pregnancy and surgery.
     pregnant: bool | None = _fact("bool", "currently pregnant")
