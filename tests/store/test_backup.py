@@ -22,6 +22,16 @@ def _fill(store: DiaryStore, user: UserSettings) -> None:
     store.add(EPISODE, user, {**EXAMPLES["episode"][0], "region": "eyelid", "note": "naïve ≥ ü"})
 
 
+def _exported_elsewhere(tmp_path: Path) -> str:
+    """The JSON export of a filled diary in another SQLite file."""
+    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
+    source_user = source.user("local", timezone="UTC")
+    _fill(source, source_user)
+    text = export_json(source, source_user)
+    source.close()
+    return text
+
+
 def test_round_trip_is_identical(
     store: DiaryStore, user: UserSettings, database_url: str, tmp_path: Path
 ) -> None:
@@ -93,11 +103,7 @@ def test_csv_has_one_file_per_kind(store: DiaryStore, user: UserSettings, tmp_pa
 def test_truncated_file_is_rejected_and_nothing_written(
     store: DiaryStore, user: UserSettings, tmp_path: Path
 ) -> None:
-    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
-    source_user = source.user("local", timezone="UTC")
-    _fill(source, source_user)
-    text = export_json(source, source_user)
-    source.close()
+    text = _exported_elsewhere(tmp_path)
     broken = tmp_path / "broken.json"
     broken.write_text(text[: len(text) // 2])
     with pytest.raises(ImportRejected, match="not valid JSON"):
@@ -108,11 +114,7 @@ def test_truncated_file_is_rejected_and_nothing_written(
 def test_one_bad_record_rejects_the_whole_import(
     store: DiaryStore, user: UserSettings, tmp_path: Path
 ) -> None:
-    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
-    source_user = source.user("local", timezone="UTC")
-    _fill(source, source_user)
-    document = json.loads(export_json(source, source_user))
-    source.close()
+    document = json.loads(_exported_elsewhere(tmp_path))
     document["records"]["episodes"][-1]["intensity"] = 9
     with pytest.raises(ImportRejected, match=r"records\.episodes\[1\]\.intensity"):
         import_document(store, user, document)
@@ -138,11 +140,7 @@ def test_malformed_documents(
 def test_a_file_with_one_id_twice_is_refused(
     store: DiaryStore, user: UserSettings, tmp_path: Path
 ) -> None:
-    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
-    source_user = source.user("local", timezone="UTC")
-    _fill(source, source_user)
-    document = json.loads(export_json(source, source_user))
-    source.close()
+    document = json.loads(_exported_elsewhere(tmp_path))
     episodes = document["records"]["episodes"]
     episodes[1]["id"] = episodes[0]["id"]
     with pytest.raises(ImportRejected, match=r"episodes\[1\]: the file has two episodes with id"):
@@ -156,11 +154,7 @@ def test_import_into_an_empty_diary_beside_another_persons(
     # Hosted mode: ids are shared by every user, and the first person already holds 1, 2, ...
     _fill(store, user)
     theirs_before = export_json(store, user)
-    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
-    source_user = source.user("local", timezone="UTC")
-    _fill(source, source_user)
-    backup = json.loads(export_json(source, source_user))
-    source.close()
+    backup = json.loads(_exported_elsewhere(tmp_path))
 
     newcomer = store.user("newcomer", timezone="UTC")
     counts = import_document(store, newcomer, backup)

@@ -112,13 +112,8 @@ class _Builder:
 def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     """Read a free-text description into TriageFacts, with the span of text behind each fact."""
     now = now or datetime.now(UTC)
-    tokens = tokenize(text)
-    build = _Builder(text, tokens)
-    judged = judge(tokens, find_phrases(tokens, lexicon()))
-    by_concept: dict[str, list[Judged]] = {}
-    for item in judged:
-        by_concept.setdefault(item.match.concept, []).append(item)
-
+    build, judged, by_concept = _read_phrases(text)
+    tokens = build.tokens
     _bool_facts(build, by_concept)
     _functional_signs(build)
     mentions = time_mentions(tokens, now)
@@ -143,12 +138,7 @@ def stated_signs(text: str) -> frozenset[str]:
     """The yes/no signs a text says are present, and nothing else: no medicines, times or
     follow-up questions. This is what a symptom report's own words add to triage, read on every
     `log`, so it skips the parts of the reading that cost the most to load."""
-    tokens = tokenize(text)
-    build = _Builder(text, tokens)
-    judged = judge(tokens, find_phrases(tokens, lexicon()))
-    by_concept: dict[str, list[Judged]] = {}
-    for item in judged:
-        by_concept.setdefault(item.match.concept, []).append(item)
+    build, judged, by_concept = _read_phrases(text)
     _bool_facts(build, by_concept)
     _functional_signs(build)
     _places(build, by_concept, judged)
@@ -158,6 +148,16 @@ def stated_signs(text: str) -> frozenset[str]:
         for name, value in build.values.items()
         if value is True and FACT_SPECS[name].metadata["kind"] == "bool"
     )
+
+
+def _read_phrases(text: str) -> tuple[_Builder, list[Judged], dict[str, list[Judged]]]:
+    """An empty builder over the text's tokens, and every phrase found, judged yes/no/unsure."""
+    tokens = tokenize(text)
+    judged = judge(tokens, find_phrases(tokens, lexicon()))
+    by_concept: dict[str, list[Judged]] = {}
+    for item in judged:
+        by_concept.setdefault(item.match.concept, []).append(item)
+    return _Builder(text, tokens), judged, by_concept
 
 
 def _stance_of(items: Sequence[Judged]) -> tuple[str | None, list[Judged]]:
