@@ -180,6 +180,19 @@ _FIELD_ALIASES = {
             "rest_breaks": ("rest", "resting", "breaks", "break"),
         }
     ),
+    "rating": _aliases(
+        {
+            "helpful": ("helped", "it_helped", "worked", "works", "great", "good", "very_helpful"),
+            "somewhat": (
+                "a_bit", "a_little", "bit", "little", "kind_of", "sort_of", "partly", "slightly",
+                "meh",
+            ),
+            "not_helpful": (
+                "didn't_help", "didnt_help", "did_not_help", "useless", "nothing", "no_help",
+                "not_at_all", "worse",
+            ),
+        }
+    ),
     "kind": _aliases(
         {
             "weakness": ("weak",),
