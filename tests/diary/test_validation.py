@@ -18,7 +18,7 @@ from twitchguide.diary.records import (
     SYMPTOM,
     RecordKind,
 )
-from twitchguide.diary.timewords import parse_duration, parse_instant, parse_since
+from twitchguide.diary.timewords import parse_date, parse_duration, parse_instant, parse_since
 from twitchguide.diary.validation import check_record, validate_fields
 from twitchguide.errors import InvalidInput
 
@@ -229,6 +229,30 @@ def test_part_of_day_in_progress_means_earlier_today(text: str, expected: dateti
 def test_a_part_of_day_still_to_come_stays_in_the_future() -> None:
     # The store then refuses it as a future time, naming the field.
     assert parse_instant("this evening", EARLY_NOW) > EARLY_NOW
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last week", date(2026, 11, 21)),
+        ("a week ago", date(2026, 11, 21)),
+        ("a few days ago", date(2026, 11, 25)),
+        ("a couple of weeks ago", date(2026, 11, 14)),
+        ("last month", date(2026, 10, 29)),
+        ("3 months ago", date(2026, 8, 30)),
+        ("2w ago", date(2026, 11, 14)),
+    ],
+)
+def test_dates_in_the_words_people_use(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@given(st.text(max_size=30))
+def test_date_parser_never_crashes(text: str) -> None:
+    try:
+        parse_date(text, TODAY)
+    except InvalidInput as error:
+        assert error.field == "date"
 
 
 def test_since_counts_today_in() -> None:

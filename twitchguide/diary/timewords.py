@@ -36,6 +36,13 @@ _UNIT_SECONDS = {
     "weeks": 604800,
 }
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+# "a few days ago", "a couple of weeks ago": the amounts people say instead of numbers.
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3,
+}  # fmt: skip
+_DAYS_IN = {"d": 1, "day": 1, "w": 7, "week": 7, "month": 30, "year": 365}
+MAX_DAYS_AGO = 365 * 120  # further back is a typo, not a diary date
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS_OF_DAY = {
     "morning": time(9),
@@ -99,10 +106,15 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
         return today
     if cleaned == "yesterday":
         return today - timedelta(days=1)
-    match = re.fullmatch(r"(\d+)\s*(d|day|days|w|week|weeks)\s+ago", cleaned)
+    match = re.fullmatch(r"(.+?)\s*(d|days?|w|weeks?|months?|years?)\s+ago", cleaned)
     if match:
-        days = int(match.group(1)) * (7 if match.group(2).startswith("w") else 1)
-        return today - timedelta(days=days)
+        amount, unit = match.groups()
+        count = int(amount) if amount.isdigit() else _COUNT_WORDS.get(amount)
+        days = None if count is None else count * _DAYS_IN[unit.rstrip("s")]
+        if days is not None and days <= MAX_DAYS_AGO:
+            return today - timedelta(days=days)
+    if cleaned in ("last week", "last month", "last year"):
+        return today - timedelta(days=_DAYS_IN[cleaned.removeprefix("last ")])
     weekday = cleaned.removeprefix("last ")
     if weekday in _WEEKDAYS:
         back = (today.weekday() - _WEEKDAYS.index(weekday)) % 7 or 7
