@@ -202,6 +202,10 @@ LOCAL_NOW = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
         ("yesterday at 14:30", datetime(2026, 11, 27, 14, 30, tzinfo=UTC)),
         ("last night at 11pm", datetime(2026, 11, 27, 23, 0, tzinfo=UTC)),
         ("this morning", datetime(2026, 11, 28, 9, 0, tzinfo=UTC)),
+        ("half an hour ago", datetime(2026, 11, 28, 10, 0, tzinfo=UTC)),
+        ("a few minutes ago", datetime(2026, 11, 28, 10, 27, tzinfo=UTC)),
+        ("an hour and a half ago", datetime(2026, 11, 28, 9, 0, tzinfo=UTC)),
+        ("earlier today", datetime(2026, 11, 28, 8, 15, tzinfo=UTC)),
     ],
 )
 def test_time_words(text: str, expected: datetime) -> None:

@@ -39,7 +39,7 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 # "a few days ago", "a couple of weeks ago": the amounts people say instead of numbers.
 _COUNT_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "ten": 10,
 }  # fmt: skip
 _DAYS_IN = {"d": 1, "day": 1, "w": 7, "week": 7, "month": 30, "year": 365}
 MAX_DAYS_AGO = 365 * 120  # further back is a typo, not a diary date
@@ -66,7 +66,7 @@ _CLOCK = re.compile(r"^(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 
 def parse_duration(text: str, field: str = "duration") -> int:
     """Seconds in "90s", "2m", "1h30m", "2 min", "1.5 hours" or a bare number of seconds."""
-    cleaned = text.strip().lower().replace(",", " ")
+    cleaned = _amounts_as_numbers(text.strip().lower().replace(",", " "))
     if re.fullmatch(r"\d+(\.\d+)?", cleaned):
         return round(float(cleaned))
     if re.fullmatch(r"\d{1,2}:\d{2}", cleaned):
@@ -86,6 +86,23 @@ def parse_duration(text: str, field: str = "duration") -> int:
         if position and not cleaned[position:].strip():
             return round(total)
     raise InvalidInput(field, f"'{text}' is not a duration; use e.g. 90s, 2m, 1h30m, or 'ongoing'")
+
+
+_HALF = re.compile(r"\b(?:half an? (hour|minute)|an? (hour|minute) and a half)\b")
+_COUNT_BEFORE_UNIT = re.compile(
+    r"\b(a couple of|a couple|couple of|a few|few|an|a|one|two|three|four|five|ten)\s+(?=[a-z])"
+)
+
+
+def _half_as_number(match: re.Match[str]) -> str:
+    unit = "minutes" if (match.group(1) or match.group(2)) == "hour" else "seconds"
+    return f"30 {unit}" if match.group(1) else f"90 {unit}"
+
+
+def _amounts_as_numbers(text: str) -> str:
+    """'half an hour' -> '30 minutes', 'a few minutes' -> '3 minutes', 'an hour' -> '1 hour'."""
+    text = _HALF.sub(_half_as_number, text)
+    return _COUNT_BEFORE_UNIT.sub(lambda m: f"{_COUNT_WORDS[m.group(1)]} ", text)
 
 
 def parse_since(text: str, today: date, field: str = "since") -> date:
@@ -144,6 +161,10 @@ def parse_instant(text: str, now: datetime, field: str = "at") -> datetime:
 def _parse_common(cleaned: str, now: datetime) -> datetime | None:
     if cleaned in ("now", "just now", "right now"):
         return now
+    if cleaned in ("earlier", "earlier today"):
+        # Halfway from 06:00 to now, like "this morning" said in the morning.
+        start = _at(now.date(), time(6), now)
+        return (start + (now - start) / 2).replace(second=0, microsecond=0) if now > start else now
     match = re.fullmatch(r"(.+?)\s+ago", cleaned)
     if match:
         try:
