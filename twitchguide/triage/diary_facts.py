@@ -122,18 +122,16 @@ def warning_signs_in_words(words: str) -> dict[str, bool]:
 
 
 def _medicine_facts(diary: Diary, today: date) -> dict[str, Any]:
+    medicines = [c for c in diary.medications if counts_as_medicine(c.name, c.kind)]
     current = [
         course
-        for course in diary.medications
-        if counts_as_medicine(course.name, course.kind)
-        and course.started_on <= today
-        and (course.ended_on is None or course.ended_on >= today)
+        for course in medicines
+        if course.started_on <= today and (course.ended_on is None or course.ended_on >= today)
     ]
     changed = [
         course
-        for course in diary.medications
-        if counts_as_medicine(course.name, course.kind)
-        and any(
+        for course in medicines
+        if any(
             when is not None and 0 <= (today - when).days <= MEDICINE_CHANGE_DAYS
             for when in (course.started_on, course.ended_on)
         )
