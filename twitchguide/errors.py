@@ -35,6 +35,12 @@ class StoreUnavailable(TwitchguideError):
     exit_code = 4
 
 
+class ContentError(TwitchguideError):
+    """The package's own content (guide, rules, phrases) is broken: a bug to fix, not user input."""
+
+    exit_code = 70
+
+
 class ImportRejected(TwitchguideError):
     """An import file cannot be taken; nothing was written."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from twitchguide.diary.vocabulary import BODY_REGIONS, RELIEF_STRATEGIES, canonical_region
-from twitchguide.errors import NotFound, TwitchguideError
+from twitchguide.errors import ContentError, NotFound
 from twitchguide.guide.model import (
     CAUSE_GROUPS,
     EVIDENCE_LEVELS,
@@ -33,10 +33,8 @@ CONTENT_DIR = Path(__file__).parent / "content"
 MARKER = re.compile(r"\s*\[src:\s*([^\]]*)\]\s*$")
 
 
-class GuideContentError(TwitchguideError):
+class GuideContentError(ContentError):
     """A guide content file is wrong; the message names the file, the entry and the problem."""
-
-    exit_code = 70
 
 
 def _fail(file: str, entry: str, problem: str) -> GuideContentError:

@@ -13,6 +13,7 @@ import sys
 from functools import cache
 from typing import Any
 
+from twitchguide.errors import ContentError
 from twitchguide.triage.facts import FACT_NAMES, TriageFacts, fact_kind
 from twitchguide.value import value
 
@@ -28,7 +29,7 @@ _COMPARISONS = ("gt", "gte", "lt", "lte")
 _LEAF_OPS = ("is", *_COMPARISONS, "has_any", "more_than")
 
 
-class RulesError(ValueError):
+class RulesError(ContentError, ValueError):
     """The rules file is malformed: a bug in shipped data, caught by tests."""
 
 
