@@ -61,7 +61,10 @@ def accuracy() -> None:
             print(f"    {level}: {right}/{total}")
         print(f"  under-triaged: {len(result.under_triaged)} "
               f"(emergencies: {len(result.under_triaged_emergencies)})")  # fmt: skip
+        print(f"  over-triaged: {len(result.over_triaged)}")
         print(f"  stated red flags missed: {len(result.missed_red_flags)}")
+        for line in result.missed_red_flags:
+            print(f"    red flag: {line}")
         for line in result.wrong_levels:
             print(f"    level: {line}")
 
