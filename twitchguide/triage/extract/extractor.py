@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from twitchguide.triage.extract import numbers
+from twitchguide.triage.extract.events import read_events
 from twitchguide.triage.extract.followup import OpenQuestion, open_questions
 from twitchguide.triage.extract.lexicons import medicine_lexicon
 from twitchguide.triage.extract.negation import Judged, judge
@@ -117,6 +118,7 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     _bool_facts(build, by_concept)
     _functional_signs(build)
     mentions = time_mentions(tokens, now)
+    read_events(build, by_concept, mentions)
     medicine_times = _medicines(build, by_concept, mentions)
     _places(build, by_concept, judged)
     _duration(build, mentions, medicine_times)
@@ -141,6 +143,7 @@ def stated_signs(text: str) -> frozenset[str]:
     build, judged, by_concept = _read_phrases(text)
     _bool_facts(build, by_concept)
     _functional_signs(build)
+    read_events(build, by_concept, ())
     _places(build, by_concept, judged)
     _combined(build, by_concept)
     return frozenset(

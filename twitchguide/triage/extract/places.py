@@ -100,7 +100,7 @@ def _distance(tokens: Sequence[Token], a: tuple[int, int], b: tuple[int, int]) -
 def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place]:
     """Regions that twitch: the place named nearest each twitch word, places listed with it,
     and places said apart from any other symptom."""
-    mentions = region_mentions(tokens)
+    mentions = _not_places_dropped(tokens, region_mentions(tokens), judged)
     if not mentions:
         return []
     sentence = sentence_ids(tokens)
@@ -178,6 +178,71 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
             )
         places.append(Place(mention.region, mention.vague, mention.first, mention.last, side, at))
     return places
+
+
+# Words that say a place is as it should be: "my arm works fine", "my face looks normal".
+NORMAL_STATES = frozenset(
+    {"fine", "normal", "normally", "okay", "good", "well", "strong", "unaffected", "perfect"}
+)
+PLACE_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ",", "but", "and", "though", "tho", "while"})
+LOCATOR_FILLERS = frozenset({"my", "the", "his", "her", "left", "right", "a", "your"})
+
+
+def _clauses(tokens: Sequence[Token]) -> list[int]:
+    ids, current = [], 0
+    for token in tokens:
+        if token.norm in PLACE_CLAUSE_ENDS:
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def _not_places_dropped(
+    tokens: Sequence[Token], mentions: list[RegionMention], judged: Sequence[Judged]
+) -> list[RegionMention]:
+    """Body words that name no twitching place:
+    - idioms and gym words ("on my feet all day", "a pain in the neck", "did legs");
+    - a part of another place ("the back of my knee", "the ball of my foot": the knee, the foot);
+    - a place said to be as it should ("my arm works fine"), with no twitch in that clause;
+    - a place whose twitch is denied ("tongue isn't twitching but my jaw is")."""
+    if not mentions:
+        return mentions
+    idioms = [(j.match.first, j.match.last) for j in judged if j.match.concept == "_idiom"]
+    clause = _clauses(tokens)
+    yes_twitch = {clause[j.match.first] for j in judged
+                  if j.match.concept == "_twitch" and j.stance != "no"}  # fmt: skip
+    no_twitch = {clause[j.match.first] for j in judged
+                 if j.match.concept == "_twitch" and j.stance == "no"}  # fmt: skip
+    kept = []
+    for index, mention in enumerate(mentions):
+        if any(a <= mention.first and mention.last <= b for a, b in idioms):
+            continue
+        if _locates_another(tokens, mention, mentions[index + 1 :]):
+            continue
+        own = clause[mention.first]
+        if own not in yes_twitch and own in no_twitch:
+            continue
+        after = (
+            tokens[i].norm
+            for i in range(mention.last, min(len(tokens), mention.last + 4))
+            if clause[i] == own
+        )
+        if own not in yes_twitch and any(word in NORMAL_STATES for word in after):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _locates_another(
+    tokens: Sequence[Token], mention: RegionMention, later: Sequence[RegionMention]
+) -> bool:
+    """'back of my knee': the first word says where on the second place."""
+    if not later or mention.last >= len(tokens) or tokens[mention.last].norm != "of":
+        return False
+    position = mention.last + 1
+    while position < len(tokens) and tokens[position].norm in LOCATOR_FILLERS:
+        position += 1
+    return later[0].first == position
 
 
 def _for_reason(tokens: Sequence[Token], mention: RegionMention) -> bool:
