@@ -146,6 +146,7 @@ def stated_signs(text: str) -> frozenset[str]:
     read_events(build, by_concept, ())
     _places(build, by_concept, judged)
     _combined(build, by_concept)
+    _pregnancy(build, with_weeks=False)
     return frozenset(
         name
         for name, value in build.values.items()
@@ -356,12 +357,7 @@ def _numbers(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
     age = numbers.find_age(tokens)
     if age is not None:
         build.set("age_years", age.value, [build.span(max(0, age.first), age.last)], "read")
-    weeks = numbers.find_pregnancy_weeks(tokens)
-    if weeks is not None:
-        span = build.span(weeks.first, weeks.last)
-        build.set("pregnancy_weeks", weeks.value, [span], "read")
-        if build.values.get("pregnant") is not True:
-            build.set("pregnant", True, [span], "said")
+    _pregnancy(build, with_weeks=True)
     caffeine = numbers.find_caffeine(tokens)
     if caffeine is not None:
         span = build.span(caffeine.first, caffeine.last)
@@ -387,6 +383,18 @@ def _numbers(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
         calm = [j for j in by_concept.get("_calm", []) if j.stance == "yes"]
         if calm:
             build.set("stress", 1, [build.span(calm[0].match.first, calm[0].match.last)], "said")
+
+
+def _pregnancy(build: _Builder, with_weeks: bool) -> None:
+    """'30 weeks pregnant', or 'I'm 30 weeks' in a text about a baby: pregnant, and how far."""
+    weeks = numbers.find_pregnancy_weeks(build.tokens)
+    if weeks is None:
+        return
+    span = build.span(weeks.first, weeks.last)
+    if with_weeks:
+        build.set("pregnancy_weeks", weeks.value, [span], "read")
+    if build.values.get("pregnant") is not True:
+        build.set("pregnant", True, [span], "said")
 
 
 # Where a deep-vein clot shows: swelling here, with the twitching, is worth a same-day check.
