@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from twitchguide.triage.extract.negation import Judged
+from twitchguide.triage.extract.phrases import PhraseMatch
 from twitchguide.triage.extract.places import sentence_ids
 from twitchguide.triage.extract.text import Token
 from twitchguide.triage.extract.timex import TimeMention
@@ -191,6 +192,9 @@ def _course(
     tokens = build.tokens
     clause = clause_ids(tokens)
     twitches = [j.match for j in _yes(by_concept, "_twitch")]
+    _worsening_weakness(build, by_concept, clause, twitches)
+    if values.get("onset_sudden") is None:
+        _came_and_went(build, by_concept, mentions, clause, twitches)
     if values.get("onset_sudden") is True:
         onsets = [j.match for j in _yes(by_concept, "onset_sudden")]
         stated = [s for s in COURSE_SIGNS if values.get(s) is True]
@@ -199,7 +203,7 @@ def _course(
         near_twitch = [
             o for o in onsets if any(abs(o.first - m.first) <= TWITCH_ONSET_GAP for m in twitches)
         ]
-        if len(near_twitch) == len(onsets) and all(
+        if onsets and len(near_twitch) == len(onsets) and all(
             clause[o.first] in twitch_clauses - sign_clauses for o in onsets
         ):
             del values["onset_sudden"]
@@ -208,15 +212,30 @@ def _course(
     signs = [s for s in COURSE_SIGNS if values.get(s) is True]
     if values.get("onset_sudden") is not None or not signs:
         return
-    starts = [i for s in signs for i in _token_starts(build, s)]
     courses: list[tuple[int, int]] = [
         (m.first, m.last)
         for m in mentions
         if m.anchor in ("for", "since", "ago", "bare") and m.days >= SLOW_COURSE_DAYS
     ]
     courses += [(j.match.first, j.match.last) for j in _yes(by_concept, "_lately")]
+    own = _own_times(build, courses, clause, twitches)
+    if own:
+        spans = [build.span(first, last) for first, last in own]
+        build.set("onset_sudden", False, spans, "worked out: the sign has gone on for a while")
+
+
+def _own_times(
+    build: _Builder,
+    spans: Sequence[tuple[int, int]],
+    clause: Sequence[int],
+    twitches: Sequence[PhraseMatch],
+) -> list[tuple[int, int]]:
+    """The times (token spans) said of a warning sign: in a sign's clause, nearer to it than
+    to any twitch word there."""
+    signs = [s for s in COURSE_SIGNS if build.values.get(s) is True]
+    starts = [i for s in signs for i in _token_starts(build, s)]
     own = []
-    for first, last in courses:
+    for first, last in spans:
         to_sign = min((abs(first - i) for i in starts if clause[i] == clause[first]), default=None)
         if to_sign is None:
             continue
@@ -226,9 +245,45 @@ def _course(
         )
         if to_twitch is None or to_sign < to_twitch:
             own.append((first, last))
-    if own:
+    return own
+
+
+def _came_and_went(
+    build: _Builder,
+    by_concept: dict[str, list[Judged]],
+    mentions: Sequence[TimeMention],
+    clause: Sequence[int],
+    twitches: Sequence[PhraseMatch],
+) -> None:
+    """'my mouth drooped and I couldn't get my words out for 15 minutes, then it went back to
+    normal': a sign that lasted minutes to hours and went away came on suddenly (NHS stroke:
+    call even if the symptoms go away)."""
+    resolved = _yes(by_concept, "_resolved")
+    if not resolved:
+        return
+    short = [(m.first, m.last) for m in mentions
+             if m.anchor in ("for", "lasting", "bare") and m.days < 1]  # fmt: skip
+    own = _own_times(build, short, clause, twitches)
+    if own and any(r.match.first >= own[0][0] for r in resolved):
         spans = [build.span(first, last) for first, last in own]
-        build.set("onset_sudden", False, spans, "worked out: the sign has gone on for a while")
+        build.set("onset_sudden", True, spans, "worked out: it lasted minutes and went away")
+
+
+def _worsening_weakness(
+    build: _Builder,
+    by_concept: dict[str, list[Judged]],
+    clause: Sequence[int],
+    twitches: Sequence[PhraseMatch],
+) -> None:
+    """'he trips over nothing ... slowly getting worse': with weakness, a worsening said of no
+    twitch is the weakness getting worse."""
+    if build.values.get("weakness") is not True or "weakness_worsening" in build.values:
+        return
+    twitch_clauses = {clause[m.first] for m in twitches}
+    worse = [j for j in _yes(by_concept, "_worsening") if clause[j.match.first] not in twitch_clauses]
+    if worse:
+        spans = [build.span(j.match.first, j.match.last) for j in worse]
+        build.set("weakness_worsening", True, spans, "worked out: weakness, getting worse")
 
 
 def _token_starts(build: _Builder, fact: str) -> list[int]:

@@ -109,7 +109,7 @@ POST_LEAD = frozenset({":", "-", "?", "=", "—", "is", "was", "are", "–"})
 # they are never an item of a list that a "no" distributes over.
 CONTEXT_IDEAS = frozenset(
     {"_food_or_drink", "_idiom", "_sleep_onset", "_lately", "_fit_stiff", "_fit_shake",
-     "_fit_unaware", "_body_jerks"}
+     "_fit_unaware", "_body_jerks", "_worsening"}
 )  # fmt: skip
 
 
