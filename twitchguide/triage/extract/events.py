@@ -57,6 +57,14 @@ def _sleep_jerks(
     """Jerks in a sentence about falling asleep are hypnic jerks (NINDS), harmless, when no
     twitch is described anywhere else in the text."""
     onsets = {sentence[j.match.first] for j in _yes(by_concept, "_sleep_onset")}
+    said = _yes(by_concept, "hypnic_jerks_only")
+    asleep = onsets | {sentence[j.match.first] for j in said}
+    awake = [j for j in _yes(by_concept, "_twitch") if sentence[j.match.first] not in asleep]
+    if build.values.get("hypnic_jerks_only") is True and said and awake:
+        # "my calf twitches all day. also I jerk as I fall asleep": not only hypnic jerks.
+        del build.values["hypnic_jerks_only"]
+        del build.evidence["hypnic_jerks_only"]
+        return
     if not onsets:
         return
     jerks = [

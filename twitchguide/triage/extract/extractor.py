@@ -315,7 +315,9 @@ def _medicine_change(
 
 
 def _places(build: _Builder, by_concept: dict[str, list[Judged]], judged: list[Judged]) -> None:
-    places: list[Place] = find_places(build.tokens, judged)
+    places: list[Place] = find_places(
+        build.tokens, judged, fit=build.values.get("seizure") is True
+    )
     if not places:
         return
     regions = tuple(dict.fromkeys(p.region for p in places))

@@ -97,22 +97,33 @@ def _distance(tokens: Sequence[Token], a: tuple[int, int], b: tuple[int, int]) -
     )
 
 
-def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place]:
+FIT_SIGNS = frozenset({"_fit_stiff", "_fit_shake", "_fit_unaware"})
+
+
+def find_places(
+    tokens: Sequence[Token], judged: Sequence[Judged], fit: bool = False
+) -> list[Place]:
     """Regions that twitch: the place named nearest each twitch word, places listed with it,
-    and places said apart from any other symptom."""
+    and places said apart from any other symptom. With `fit` (a seizure was read from what it
+    looked like), the parts of the fit ("arms went stiff", "eyes rolled back") are no places."""
     mentions = _not_places_dropped(tokens, region_mentions(tokens), judged)
     if not mentions:
         return []
     sentence = sentence_ids(tokens)
+    fits = [(j.match.first, j.match.last) for j in judged
+            if fit and j.match.concept in FIT_SIGNS and j.stance == "yes"]  # fmt: skip
     twitches = [
         (j.match.first, j.match.last)
         for j in judged
-        if j.match.concept == "_twitch" and j.stance != "no"
+        if j.match.concept == "_twitch"
+        and j.stance != "no"
+        and not any(a <= j.match.first and j.match.last <= b for a, b in fits)
     ]
     symptoms = [
         (j.match.first, j.match.last, j.match.concept)
         for j in judged
-        if not j.match.concept.startswith("_") and j.match.concept not in NOT_OTHER_SYMPTOMS
+        if (not j.match.concept.startswith("_") and j.match.concept not in NOT_OTHER_SYMPTOMS)
+        or (fit and j.match.concept in FIT_SIGNS)
     ]
 
     def inside_other(m: RegionMention) -> bool:
@@ -229,8 +240,26 @@ def _not_places_dropped(
         )
         if own not in yes_twitch and any(word in NORMAL_STATES for word in after):
             continue
+        if own not in yes_twitch and _where_something_spreads(tokens, mention):
+            continue
         kept.append(mention)
     return kept
+
+
+SPREAD_WORDS = frozenset(
+    {"going", "goes", "went", "spreading", "spreads", "spread", "radiating", "radiates",
+     "moving", "moves", "shooting", "shoots", "running", "runs", "travelling", "traveling"}
+)  # fmt: skip
+
+
+def _where_something_spreads(tokens: Sequence[Token], mention: RegionMention) -> bool:
+    """'a pain going into my jaw': where a pain or feeling spreads to, not a twitching place
+    (only asked when no twitch is said in that clause)."""
+    before = [t.norm for t in tokens[max(0, mention.first - 4) : mention.first]]
+    return any(
+        word in SPREAD_WORDS and after in ("into", "to", "up", "down", "through")
+        for word, after in itertools.pairwise(before)
+    )
 
 
 def _locates_another(
