@@ -77,8 +77,10 @@ def test_one_sign_of_a_fit_alone_is_not_a_seizure(text: str) -> None:
     ("text", "fact"),
     [
         ("no pain, the muscle looks thinner", "muscle_wasting"),
-        ("a headache that paracetamol won't touch, and I'm seeing flashing lights",
-         "visual_disturbance"),  # fmt: skip
+        (
+            "a headache that paracetamol won't touch, and I'm seeing flashing lights",
+            "visual_disturbance",
+        ),
         ("I don't smoke, and my speech is slurred", "trouble_speaking"),
         ("no fever, my arm feels weak", "weakness"),
     ],
@@ -236,6 +238,8 @@ def test_two_real_places_still_make_several_areas() -> None:
         ({"regions": ["calf", "thigh"]}, True),
     ],
 )
-def test_parts_of_one_area_are_one_area_in_answers_too(given: dict[str, Any], several: bool) -> None:
+def test_parts_of_one_area_are_one_area_in_answers_too(
+    given: dict[str, Any], several: bool
+) -> None:
     fired = {reason.rule_id for reason in triage(TriageFacts.from_dict(given)).reasons}
     assert ("several_body_areas" in fired) is several

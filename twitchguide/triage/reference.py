@@ -114,7 +114,7 @@ def levels_markdown(book: Rulebook) -> str:
         lines += [f"  - {line}" for line in level.safety_net]
         if level.same_day is not None:
             lines += [
-                f"- When a rule marked *same day* fires, the headline is \"{level.same_day.title}\":"
+                f'- When a rule marked *same day* fires, the headline is "{level.same_day.title}":'
                 f" {level.same_day.advice} By when: {level.same_day.by_when}."
             ]
         lines.append("")
@@ -124,8 +124,12 @@ def levels_markdown(book: Rulebook) -> str:
         f"{book.default_explanation} Sources: {', '.join(book.default_sources)}.",
         "",
     ]
-    return "\n".join(lines) + "\n" + COURSE_AND_UNKNOWN.format(
-        unknown=book.unknown_explanation, unknown_sources=", ".join(book.unknown_sources)
+    return (
+        "\n".join(lines)
+        + "\n"
+        + COURSE_AND_UNKNOWN.format(
+            unknown=book.unknown_explanation, unknown_sources=", ".join(book.unknown_sources)
+        )
     )
 
 
@@ -171,7 +175,7 @@ def rules_markdown(book: Rulebook) -> str:
         "Source of truth: `twitchguide/triage/rules.yaml`. A red flag that is not known never",
         "makes a rule fire. One exception leans to safety: a drooping face, slurred speech, double",
         "vision or choking on saliva counts as sudden unless the person says it came on slowly",
-        "(see \"Slow course, choking, and answers not known\" below). No rule",
+        '(see "Slow course, choking, and answers not known" below). No rule',
         "needs a red flag to be absent, so adding red flags never lowers the level (a property",
         "test checks this).",
         "",

@@ -269,7 +269,7 @@ def _leaf(cond: dict[str, Any], value: Any) -> bool:
     if "has_any" in cond:
         return any(word in value for word in cond["has_any"])
     if "areas_more_than" in cond:
-        return len(body_areas(value)) > cond["areas_more_than"]
+        return bool(len(body_areas(value)) > cond["areas_more_than"])
     return bool(len(value) > cond["more_than"])
 
 

@@ -88,9 +88,7 @@ def _fit(build: _Builder, by_concept: dict[str, list[Judged]], sentence: Sequenc
     sentence about falling asleep."""
     onsets = {sentence[j.match.first] for j in _yes(by_concept, "_sleep_onset")}
     body = [j for j in _yes(by_concept, "_body_jerks") if sentence[j.match.first] not in onsets]
-    signs = {
-        kind: _yes(by_concept, f"_fit_{kind}") for kind in ("stiff", "shake", "unaware")
-    }
+    signs = {kind: _yes(by_concept, f"_fit_{kind}") for kind in ("stiff", "shake", "unaware")}
     signs["shake"] = signs["shake"] + _yes(by_concept, "_body_jerks")
     found: list[Judged] = []
     for kind, items in signs.items():
@@ -120,10 +118,7 @@ def _drop_if_only_inside(build: _Builder, fact: str, spans: Sequence[Span]) -> N
     evidence = build.evidence.get(fact)
     if evidence is None or build.values.get(fact) is not True:
         return
-    inside = all(
-        any(s.start <= e.start and e.end <= s.end for s in spans)
-        for e in evidence.spans
-    )
+    inside = all(any(s.start <= e.start and e.end <= s.end for s in spans) for e in evidence.spans)
     if inside:
         del build.values[fact]
         del build.evidence[fact]
@@ -140,7 +135,9 @@ def _choking_object(
     objects = _yes(by_concept, "_food_or_drink")
     on_food = []
     for choke in chokes:
-        if any(tokens[i].norm in ("spit", "saliva") for i in range(choke.match.first, choke.match.last)):
+        if any(
+            tokens[i].norm in ("spit", "saliva") for i in range(choke.match.first, choke.match.last)
+        ):
             continue
         near = [
             o
@@ -211,8 +208,10 @@ def _course(
         near_twitch = [
             o for o in onsets if any(abs(o.first - m.first) <= TWITCH_ONSET_GAP for m in twitches)
         ]
-        if onsets and len(near_twitch) == len(onsets) and all(
-            clause[o.first] in twitch_clauses - sign_clauses for o in onsets
+        if (
+            onsets
+            and len(near_twitch) == len(onsets)
+            and all(clause[o.first] in twitch_clauses - sign_clauses for o in onsets)
         ):
             del values["onset_sudden"]
             del build.evidence["onset_sudden"]
@@ -288,7 +287,9 @@ def _worsening_weakness(
     if build.values.get("weakness") is not True or "weakness_worsening" in build.values:
         return
     twitch_clauses = {clause[m.first] for m in twitches}
-    worse = [j for j in _yes(by_concept, "_worsening") if clause[j.match.first] not in twitch_clauses]
+    worse = [
+        j for j in _yes(by_concept, "_worsening") if clause[j.match.first] not in twitch_clauses
+    ]
     if worse:
         spans = [build.span(j.match.first, j.match.last) for j in worse]
         build.set("weakness_worsening", True, spans, "worked out: weakness, getting worse")

@@ -143,7 +143,8 @@ def stated_signs(text: str) -> frozenset[str]:
     build, judged, by_concept = _read_phrases(text)
     _bool_facts(build, by_concept)
     _functional_signs(build)
-    read_events(build, by_concept, ())
+    # Times are cheap to read and say whether a sign came and went ("for 10 minutes").
+    read_events(build, by_concept, time_mentions(build.tokens, None))
     _places(build, by_concept, judged)
     _combined(build, by_concept)
     _pregnancy(build, with_weeks=False)
@@ -315,9 +316,7 @@ def _medicine_change(
 
 
 def _places(build: _Builder, by_concept: dict[str, list[Judged]], judged: list[Judged]) -> None:
-    places: list[Place] = find_places(
-        build.tokens, judged, fit=build.values.get("seizure") is True
-    )
+    places: list[Place] = find_places(build.tokens, judged, fit=build.values.get("seizure") is True)
     if not places:
         return
     regions = tuple(dict.fromkeys(p.region for p in places))

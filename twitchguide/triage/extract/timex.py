@@ -253,9 +253,7 @@ DATE_WORDS: dict[str, tuple[int, int]] = {
 ORDINAL_ENDS = ("st", "nd", "rd", "th")
 
 
-def _since_date(
-    tokens: Sequence[Token], at: int, now: datetime | None
-) -> tuple[float, int] | None:
+def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple[float, int] | None:
     """'since September', 'since the 1st of November', 'since halloween', 'since last christmas':
     days from that date (the latest one not after now) to now, and where the words end."""
     if now is None:
