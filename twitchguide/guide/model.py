@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from twitchguide.errors import ContentError
+
+class GuideContentError(ContentError):
+    """A guide content file is wrong; the message names the file, the entry and the problem."""
+
+
 # Urgency levels, most urgent first; the triage engine uses the same words.
 URGENCIES: tuple[str, ...] = ("emergency", "see_doctor_soon", "routine_appointment", "self_care")
 

@@ -8,6 +8,7 @@ from twitchguide.guide.model import (
     Article,
     Cause,
     Guide,
+    GuideContentError,
     Paragraph,
     Region,
     ReliefStrategy,
@@ -188,8 +189,6 @@ def build_topics(guide: Guide) -> dict[str, Topic]:
     result: dict[str, Topic] = {}
     for item in topics:
         if item.id in result:
-            from twitchguide.guide.content import GuideContentError
-
             raise GuideContentError(f"guide content: topic id {item.id!r} is used twice")
         result[item.id] = item
     return result
