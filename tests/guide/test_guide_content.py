@@ -103,7 +103,11 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_unknown_source_is_named_with_file_and_entry(content_copy: Path) -> None:
-    _edit(content_copy / "causes.yaml", "[nhs-twitching, mayo-eye-twitching]", "[nhs-twitchin]")
+    _edit(
+        content_copy / "causes.yaml",
+        "[nhs-twitching, mayo-eye-twitching, nhs-alcohol-treatment]",
+        "[nhs-twitchin]",
+    )
     with pytest.raises(GuideContentError, match=r"causes.yaml, entry 'alcohol'.*'nhs-twitchin'"):
         load_guide_from(content_copy)
 

@@ -64,6 +64,10 @@ class _Reader:
             raise _fail(self.file, entry["id"], f"field {key!r} must be text")
         return " ".join(str(value).split())
 
+    def optional_text(self, entry: dict[str, Any], key: str) -> str:
+        """A text field that may be left out; empty when it is."""
+        return self.text(entry, key) if entry.get(key) is not None else ""
+
     def number(self, entry: dict[str, Any], key: str) -> float:
         value = entry.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
@@ -191,6 +195,7 @@ def load_guide_from(directory: Path) -> Guide:
             steps=reader.words(e, "steps"),
             sources=_cited(reader, e, sources),
             keywords=reader.words(e, "keywords", required=False),
+            you_may_read=reader.optional_text(e, "you_may_read"),
         )
         for e in reader.entries
     }
@@ -244,6 +249,7 @@ def load_guide_from(directory: Path) -> Guide:
             see_a_doctor=reader.text(e, "see_a_doctor"),
             sources=_cited(reader, e, sources),
             keywords=reader.words(e, "keywords", required=False),
+            you_may_read=reader.optional_text(e, "you_may_read"),
         )
     missing_regions = [r for r in BODY_REGIONS if r not in regions]
     if missing_regions:

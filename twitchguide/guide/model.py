@@ -22,6 +22,7 @@ CAUSE_GROUPS: tuple[str, ...] = (
     "minerals",
     "syndrome",
     "nerve",
+    "illness",
     "serious",
 )
 
@@ -44,6 +45,8 @@ class Paragraph:
     text: str
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()  # extra search words for this paragraph only
+    urgency: str = ""  # a red flag's urgency; search holds back alarming ones unless named
+    cross_reference: bool = False  # a "See also" line: shown to readers, never a search answer
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Region:
     see_a_doctor: str
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()  # words people use for it; help search
+    you_may_read: str = ""  # "You may read that ... The sources say ...", where a myth is common
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class ReliefStrategy:
     steps: tuple[str, ...]
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()  # words people use for it; help search
+    you_may_read: str = ""  # "You may read that ... The sources say ...", where a myth is common
 
     @property
     def evidence_rank(self) -> int:

@@ -22,8 +22,13 @@ ARTICLE_ORDER: tuple[str, ...] = (
     "twitching-or-something-else",
     "is-it-serious",
     "when-to-see-a-doctor",
+    "what-the-doctor-does",
+    "long-lasting-twitches",
+    "eye-twitch-types",
+    "pregnancy-and-children",
     "relief",
     "food-and-minerals",
+    "you-may-read",
 )
 
 URGENCY_HEADINGS: dict[str, str] = {
@@ -77,6 +82,7 @@ def _region_topic(region: Region, guide: Guide) -> Topic:
             Section("What is typical", (Paragraph(region.typical, cited),)),
             Section("Common causes", (Paragraph(f"The usual causes here are {listed}.", cited),)),
             Section("What helps", (Paragraph(region.what_helps, cited),)),
+            *_you_may_read(region.you_may_read, cited),
             Section("When to get it checked", (Paragraph(region.see_a_doctor, cited),)),
         ),
         keywords=(region.title.lower(), *aliases, *region.keywords),
@@ -88,7 +94,7 @@ def _cause_topic(cause: Cause, guide: Guide) -> Topic:
     helps = [Paragraph(cause.what_helps, cited)]
     if cause.relief:
         titles = ", ".join(guide.relief_strategies[r].title.lower() for r in cause.relief)
-        helps.append(Paragraph(f"See also: {titles}.", cited))
+        helps.append(Paragraph(f"See also: {titles}.", cited, cross_reference=True))
     return Topic(
         id=cause.id,
         kind="cause",
@@ -113,6 +119,7 @@ def _relief_topic(strategy: ReliefStrategy) -> Topic:
         sections=(
             Section("Why it may help", (Paragraph(strategy.summary, cited),)),
             Section("What to do", tuple(Paragraph(s, cited) for s in strategy.steps), as_list=True),
+            *_you_may_read(strategy.you_may_read, cited),
             Section(
                 "How strong the evidence is",
                 (
@@ -123,6 +130,11 @@ def _relief_topic(strategy: ReliefStrategy) -> Topic:
         ),
         keywords=strategy.keywords,
     )
+
+
+def _you_may_read(text: str, cited: tuple[str, ...]) -> tuple[Section, ...]:
+    """A common claim and what the sources say instead, where the record has one."""
+    return (Section("What you may read", (Paragraph(text, cited),)),) if text else ()
 
 
 def red_flag_sections(guide: Guide) -> tuple[Section, ...]:
@@ -136,7 +148,12 @@ def red_flag_sections(guide: Guide) -> tuple[Section, ...]:
         flags = [f for f in guide.red_flags if f.urgency == urgency]
         if flags:
             paragraphs = tuple(
-                Paragraph(f"{f.title}. {f.text} {_action(f.action)}".strip(), f.sources, f.keywords)
+                Paragraph(
+                    f"{f.title}. {f.text} {_action(f.action)}".strip(),
+                    f.sources,
+                    f.keywords,
+                    urgency=f.urgency,
+                )
                 for f in flags
             )
             sections.append(Section(URGENCY_HEADINGS[urgency], paragraphs, as_list=True))
