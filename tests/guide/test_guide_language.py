@@ -30,7 +30,8 @@ def _records() -> dict[str, str]:
     guide = load_guide()
     texts: dict[str, str] = {}
     for r in guide.regions.values():
-        texts[f"region {r.id}"] = " ".join([r.typical, r.what_helps, r.you_may_read, r.see_a_doctor])
+        parts = [r.typical, r.what_helps, r.you_may_read, r.see_a_doctor]
+        texts[f"region {r.id}"] = " ".join(parts)
     for c in guide.causes.values():
         texts[f"cause {c.id}"] = " ".join([c.how_it_works, c.how_to_recognise, c.what_helps])
     for f in guide.red_flags:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from twitchguide.errors import ContentError
 
+
 class GuideContentError(ContentError):
     """A guide content file is wrong; the message names the file, the entry and the problem."""
 

@@ -40,6 +40,9 @@ URGENCY_HEADINGS: dict[str, str] = {
 
 EMERGENCY_ACTION = "Call emergency services now (999, 911 or 112)."
 
+# How people ask for a daily amount; the intake lines answer these.
+INTAKE_WORDS = ("daily amount", "per day", "how much", "dose", "limit", "pills", "supplement")
+
 EVIDENCE_WORDS: dict[str, str] = {
     "strong": "Strong: good trials show it helps.",
     "moderate": "Moderate: some trials show it helps.",
@@ -80,7 +83,11 @@ def _region_topic(region: Region, guide: Guide) -> Topic:
         summary=region.typical,
         sections=(
             Section("What is typical", (Paragraph(region.typical, cited),)),
-            Section("Common causes", (Paragraph(f"The usual causes here are {listed}.", cited),)),
+            # A list of cause pages, like a "See also" line: shown, but not a search answer.
+            Section(
+                "Common causes",
+                (Paragraph(f"The usual causes here are {listed}.", cited, cross_reference=True),),
+            ),
             Section("What helps", (Paragraph(region.what_helps, cited),)),
             *_you_may_read(region.you_may_read, cited),
             Section("When to get it checked", (Paragraph(region.see_a_doctor, cited),)),
@@ -171,6 +178,7 @@ def food_sections(guide: Guide) -> tuple[Section, ...]:
         Paragraph(
             f"{i.nutrient}: women {i.women:g} {i.unit}, men {i.men:g} {i.unit}. {i.note}",
             i.sources,
+            INTAKE_WORDS,
         )
         for i in guide.reference_intakes.values()
     )
