@@ -149,9 +149,9 @@ class GuideIndex:
             "FROM passage WHERE passage MATCH ? ORDER BY rank LIMIT 300",
             (*WEIGHTS, *PASSAGE_WEIGHTS, match),
         ).fetchall()
-        calm = [row for row in rows if not self._held_back(row[0], terms)]
-        held = [row for row in rows if self._held_back(row[0], terms)]
-        hits = self._by_topic(calm) + self._by_topic(held)
+        held = {row[0] for row in rows if self._held_back(row[0], terms)}
+        calm = [row for row in rows if row[0] not in held]
+        hits = self._by_topic(calm) + self._by_topic([row for row in rows if row[0] in held])
         return SearchResult(question, tuple(terms), tuple(hits[:limit]))
 
     def _held_back(self, rowid: int, terms: list[str]) -> bool:
