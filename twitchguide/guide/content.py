@@ -6,6 +6,7 @@ import functools
 import re
 from pathlib import Path
 
+from twitchguide.data import data_path
 from twitchguide.diary.vocabulary import canonical_region
 from twitchguide.errors import NotFound
 from twitchguide.guide.loading import load_guide_from
@@ -13,7 +14,7 @@ from twitchguide.guide.model import Guide, GuideContentError, Source, Topic
 
 __all__ = ["CONTENT_DIR", "GuideContentError", "load_guide", "load_guide_from", "source", "topic"]
 
-CONTENT_DIR = Path(__file__).parent / "content"
+CONTENT_DIR = Path(data_path("guide", "content"))
 
 
 @functools.lru_cache(maxsize=1)
