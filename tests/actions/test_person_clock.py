@@ -24,31 +24,19 @@ ZONES = ["UTC", "Europe/London", "America/New_York", "Pacific/Kiritimati", "Paci
 
 
 @contextmanager
-def machine_zone(name: str) -> Iterator[None]:
-    saved = os.environ.get("TZ")
-    os.environ["TZ"] = name
+def environment(name: str, value: str) -> Iterator[None]:
+    """The process runs with one environment variable set; time.tzset() rereads TZ."""
+    saved = os.environ.get(name)
+    os.environ[name] = value
     time.tzset()
     try:
         yield
     finally:
         if saved is None:
-            os.environ.pop("TZ", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["TZ"] = saved
+            os.environ[name] = saved
         time.tzset()
-
-
-@contextmanager
-def frozen(instant: datetime) -> Iterator[None]:
-    saved = os.environ.get("TWITCHGUIDE_NOW")
-    os.environ["TWITCHGUIDE_NOW"] = instant.isoformat()
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("TWITCHGUIDE_NOW", None)
-        else:
-            os.environ["TWITCHGUIDE_NOW"] = saved
 
 
 def _run_everything(path: Path, person_zone: str, day_start: int) -> list[Any]:
@@ -84,9 +72,9 @@ def test_the_machine_time_zone_changes_nothing(
 ) -> None:
     instant = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=minutes)
     folder = tmp_path_factory.mktemp("clock")
-    with frozen(instant):
-        with machine_zone(person):
+    with environment("TWITCHGUIDE_NOW", instant.isoformat()):
+        with environment("TZ", person):
             on_their_machine = _run_everything(folder / "same.db", person, day_start)
-        with machine_zone(machine):
+        with environment("TZ", machine):
             elsewhere = _run_everything(folder / "other.db", person, day_start)
     assert elsewhere == on_their_machine
