@@ -177,6 +177,8 @@ def find_places(
     )
     if not chosen:
         chosen |= set(_referred(tokens, mentions, twitches, sentence))
+    if not chosen:
+        chosen |= set(_subject_of_both(tokens, mentions, twitches, symptoms, sentence))
     sides = {m: attach_side(tokens, m.first, m.last, sentence) for m in mentions}
     places = []
     for mention in sorted(chosen, key=lambda m: m.first):
@@ -379,12 +381,47 @@ def _referred(
     for first, last in twitches:
         before = tokens[first - 1].norm if first > 0 else ""
         after = tokens[last].norm if last < len(tokens) else ""
+        if after in ("in", "on", "at") and last + 1 < len(tokens):
+            after = tokens[last + 1].norm  # "twitching in it"
         if before in POINTING or after in POINTING:
             earlier = [
                 m for m in mentions if m.last <= first and sentence[first] - sentence[m.first] <= 1
             ]
             if earlier:
                 found.append(earlier[-1])
+    return found
+
+
+# Words that may sit between a place and its twitch when both are said of the same place:
+# "left calf is swollen, hot and sore and has been twitching".
+PREDICATE_LINKS = frozenset(
+    {"and", ",", "plus", "&", "is", "are", "was", "were", "has", "have", "been", "keeps", "keep",
+     "also", "too", "very", "so", "super", "really", "it's", "its", "it", "now", "a", "bit",
+     "feels", "feel", "looks", "look", "gets", "got"}
+)  # fmt: skip
+
+
+def _subject_of_both(
+    tokens: Sequence[Token],
+    mentions: Sequence[RegionMention],
+    twitches: Sequence[tuple[int, int]],
+    symptoms: Sequence[tuple[int, int, str]],
+    sentence: Sequence[int],
+) -> list[RegionMention]:
+    """A place said to have another symptom and then to twitch, with nothing else between:
+    the twitch is in that place too (asked only when no place was found otherwise)."""
+    inside = {i for a, b, _ in symptoms for i in range(a, b)}
+    found = []
+    for first, _ in twitches:
+        earlier = [m for m in mentions if m.last <= first and sentence[m.first] == sentence[first]]
+        if not earlier:
+            continue
+        mention = earlier[-1]
+        between = range(mention.last, first)
+        if any(i in inside for i in between) and all(
+            i in inside or tokens[i].norm in PREDICATE_LINKS for i in between
+        ):
+            found.append(mention)
     return found
 
 
