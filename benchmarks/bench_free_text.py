@@ -76,10 +76,18 @@ COLD = (
 )
 
 
+def _process_ms(command: list[str], env: dict[str, str]) -> float:
+    begin = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True, cwd=ROOT, env=env)
+    return 1000 * (time.perf_counter() - begin)
+
+
 def speed() -> None:
     from benchmarks.process_timing import process_env
 
     env = process_env()
+    bare = sorted(_process_ms([sys.executable, "-c", "pass"], env) for _ in range(5))
+    print(f"python -c pass (same run, for the machine's speed): median {bare[2]:.0f} ms")
     colds = sorted(
         float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True,
                              check=True, cwd=ROOT, env=env).stdout)
