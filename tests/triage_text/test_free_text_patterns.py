@@ -243,3 +243,33 @@ def test_parts_of_one_area_are_one_area_in_answers_too(
 ) -> None:
     fired = {reason.rule_id for reason in triage(TriageFacts.from_dict(given)).reasons}
     assert ("several_body_areas" in fired) is several
+
+
+# ---- guards: the new readings never drop what matters ----
+
+
+def test_a_place_said_to_be_fine_is_kept_when_it_is_the_only_place() -> None:
+    # The tongue is the one place: dropping it would lose the tongue rule.
+    read = facts("my tongue feels fine, just twitching")
+    assert read.regions == ("tongue",)
+    assert triage(read).level == "see_doctor_soon"
+
+
+def test_jerks_that_also_come_in_the_day_are_not_only_hypnic() -> None:
+    read = facts("I get jerks when falling asleep and during the day, calf and thigh")
+    assert read.hypnic_jerks_only is not True
+    assert triage(read).level == "routine_appointment"
+
+
+def test_never_in_the_day_keeps_them_hypnic() -> None:
+    assert facts("my body jerks me awake as I fall asleep. never in the day").hypnic_jerks_only
+
+
+@pytest.mark.parametrize(("text", "fact"), [("leg is numb okay so what now", "numbness"),
+                                            ("I trip easily", "tripping")])  # fmt: skip
+def test_a_word_after_a_sign_does_not_deny_it(text: str, fact: str) -> None:
+    assert getattr(facts(text), fact) is True
+
+
+def test_a_task_done_fine_is_denied() -> None:
+    assert facts("I can open jars fine, hand twitching").trouble_with_buttons is False

@@ -60,13 +60,17 @@ def _sleep_jerks(
     said = _yes(by_concept, "hypnic_jerks_only")
     asleep = onsets | {sentence[j.match.first] for j in said}
     awake = [j for j in _yes(by_concept, "_twitch") if sentence[j.match.first] not in asleep]
-    if build.values.get("hypnic_jerks_only") is True and said and awake:
+    daytime = _daytime_sentences(build.tokens, sentence)
+    in_the_day = any(sentence[j.match.first] in daytime for j in said)
+    if build.values.get("hypnic_jerks_only") is True and said and (awake or in_the_day):
         # "my calf twitches all day. also I jerk as I fall asleep": not only hypnic jerks.
         del build.values["hypnic_jerks_only"]
         del build.evidence["hypnic_jerks_only"]
         return
     if not onsets:
         return
+    # "jerks when I fall asleep and during the day": not only while falling asleep.
+    onsets -= daytime
     jerks = [
         j
         for concept in ("_body_jerks", "_fit_shake", "_twitch")
@@ -80,6 +84,23 @@ def _sleep_jerks(
         return
     spans = [build.span(j.match.first, j.match.last) for j in jerks]
     build.set("hypnic_jerks_only", True, spans, "worked out: jerks while falling asleep")
+
+
+DAYTIME = frozenset({"day", "daytime", "days", "awake", "walking", "sitting", "working"})
+NOT_WORDS = frozenset({"never", "not", "no", "nothing", "isn't", "don't", "doesn't"})
+
+
+def _daytime_sentences(tokens: Sequence[Token], sentence: Sequence[int]) -> set[int]:
+    """Sentences that say the jerks come in the day too ("never in the day" does not)."""
+    found = set()
+    for at, token in enumerate(tokens):
+        if token.norm in DAYTIME and not (
+            token.norm == "awake" and at > 0 and tokens[at - 1].norm in ("me", "him", "her")
+        ):
+            before = {t.norm for t in tokens[max(0, at - 3) : at]}
+            if not before & NOT_WORDS:
+                found.add(sentence[at])
+    return found
 
 
 def _fit(build: _Builder, by_concept: dict[str, list[Judged]], sentence: Sequence[int]) -> None:

@@ -248,15 +248,22 @@ def _list_closes(tokens: Sequence[Token], item: PhraseMatch, ends: dict[int, Phr
     return False
 
 
-# "I can open jars fine", "go up stairs no problem": the task is said to be done as before.
-DONE_AS_BEFORE = frozenset({"fine", "normally", "easily", "okay"})
+# "I can open jars fine": the task is said to be done as before. Only for the everyday tasks
+# that count as weakness ("numb okay, so what now" is not a denial).
+DONE_AS_BEFORE = frozenset({"fine", "normally"})
+TASKS = frozenset({"trouble_with_buttons", "trouble_with_stairs", "trouble_rising_from_chair"})
 
 
 def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
     """'weakness: no' and 'numbness? none' deny what comes before them; so does 'fine' right
     after a task ('open jars fine')."""
     position = match.last
-    if match.polarity and position < len(tokens) and tokens[position].norm in DONE_AS_BEFORE:
+    if (
+        match.polarity
+        and match.concept in TASKS
+        and position < len(tokens)
+        and tokens[position].norm in DONE_AS_BEFORE
+    ):
         return "no"
     skipped = 0
     while position < len(tokens) and tokens[position].norm in POST_LEAD and skipped < 2:

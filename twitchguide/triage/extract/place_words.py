@@ -64,7 +64,8 @@ def drop_non_places(
     - idioms and gym words ("on my feet all day", "a pain in the neck", "did legs");
     - a part of another place ("the back of my knee", "the ball of my foot": the knee, the foot);
     - a place said to be as it should ("my arm works fine"), with no twitch in that clause;
-    - a place whose twitch is denied ("tongue isn't twitching but my jaw is")."""
+    - a place whose twitch is denied ("tongue isn't twitching but my jaw is").
+    The last two only when another place is left to be the twitching one."""
     if not mentions:
         return mentions
     idioms = [(j.match.first, j.match.last) for j in judged if j.match.concept == "_idiom"]
@@ -74,25 +75,28 @@ def drop_non_places(
     no_twitch = {clause[j.match.first] for j in judged
                  if j.match.concept == "_twitch" and j.stance == "no"}  # fmt: skip
     kept = []
+    doubtful = []  # said to be fine, or not twitching: dropped only if a twitching place remains
     for index, mention in enumerate(mentions):
         if any(a <= mention.first and mention.last <= b for a, b in idioms):
             continue
         if _locates_another(tokens, mention, mentions[index + 1 :]):
             continue
         own = clause[mention.first]
-        if own not in yes_twitch and own in no_twitch:
-            continue
         after = (
             tokens[i].norm
             for i in range(mention.last, min(len(tokens), mention.last + 4))
             if clause[i] == own
         )
-        if own not in yes_twitch and any(word in NORMAL_STATES for word in after):
+        if own not in yes_twitch and (
+            own in no_twitch or any(word in NORMAL_STATES for word in after)
+        ):
+            doubtful.append(mention)
             continue
         if own not in yes_twitch and _where_something_spreads(tokens, mention):
             continue
         kept.append(mention)
-    return kept
+    # "my tongue feels fine, just twitching": with no other place, the tongue is the place.
+    return kept if kept or not doubtful else sorted(kept + doubtful, key=lambda m: m.first)
 
 
 SPREAD_WORDS = frozenset(
