@@ -1,6 +1,9 @@
 """Free-text extraction: accuracy on the labelled sets and speed on 500-character texts.
 
 Run: .venv/bin/python benchmarks/bench_free_text.py
+     .venv/bin/python benchmarks/bench_free_text.py --ab /path/to/other/checkout
+The second form times what `log` pays to read a symptom's own words (stated_signs in a fresh
+process) here and in another checkout, alternating, with `python -c pass` in the same loop.
 """
 
 from __future__ import annotations
@@ -112,6 +115,35 @@ def speed() -> None:
         )
 
 
+SIGNS = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from twitchguide.triage.extract.extractor import stated_signs; "
+    "stated_signs('left calf twitching for 3 weeks and my foot feels numb, no weakness')"
+)
+
+
+def words_on_log_ab(other: str, pairs: int = 25) -> None:
+    from benchmarks.process_timing import process_env
+
+    env = process_env()
+    trees = {"other": other, "here": str(ROOT)}
+    times: dict[str, list[float]] = {name: [] for name in trees}
+    bare = []
+    for run in range(pairs):
+        order = list(trees) if run % 2 else list(reversed(trees))
+        for name in order:
+            times[name].append(_process_ms([sys.executable, "-c", SIGNS, trees[name]], env))
+        bare.append(_process_ms([sys.executable, "-c", "pass"], env))
+    paired = [b - a for a, b in zip(times["other"], times["here"], strict=True)]
+    print(f"python -c pass: median {statistics.median(bare):.1f} ms")
+    print(f"stated_signs in a fresh process: other {statistics.median(times['other']):.1f} ms, "
+          f"here {statistics.median(times['here']):.1f} ms, "
+          f"paired difference {statistics.median(paired):+.1f} ms")  # fmt: skip
+
+
 if __name__ == "__main__":
-    accuracy()
-    speed()
+    if sys.argv[1:2] == ["--ab"]:
+        words_on_log_ab(sys.argv[2])
+    else:
+        accuracy()
+        speed()
