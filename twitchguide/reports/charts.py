@@ -143,7 +143,7 @@ def calendar_heatmap(
     for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")):
         canvas.text(left - 4, top + row * (cell + gap) + 8.5, name, size=7, anchor="end")
     day = shown_start
-    last_month = None
+    last_month, last_label_x = 0, -100.0
     while day <= end:
         column = (day - first_monday).days // 7
         x = left + column * (cell + gap)
@@ -152,9 +152,9 @@ def calendar_heatmap(
             canvas.rect(x, y, cell, cell, shade(counts.get(day, 0)), stroke=GRID, stroke_width=0.5)
         else:
             canvas.rect(x, y, cell, cell, NO_DATA)
-        if day.month != last_month and (day.day <= 7 or day == shown_start):
+        if day.month != last_month and day.day <= 7 and x - last_label_x >= 22:
             canvas.text(x, top - 4, day.strftime("%b"), size=7, fill=MUTED)
-            last_month = day.month
+            last_month, last_label_x = day.month, x
         day += timedelta(days=1)
     _shade_legend(canvas, left, canvas.height - 4, with_no_data=True)
     rows = tuple(
@@ -234,8 +234,8 @@ def body_map(counts: Mapping[tuple[str, str | None], int]) -> Chart:
     width, height, mid = 200.0, 290.0, 100.0
     canvas = _Canvas(width, height)
     _silhouette(canvas, mid)
-    canvas.text(mid - 62, 12, "Right", size=9, anchor="middle", bold=True)
-    canvas.text(mid + 62, 12, "Left", size=9, anchor="middle", bold=True)
+    canvas.text(mid - 60, 14, "Right", size=12, anchor="middle", bold=True)
+    canvas.text(mid + 60, 14, "Left", size=12, anchor="middle", bold=True)
     spots: dict[tuple[str, str], int] = {}
     unplaced = 0
     for (region, side), n in counts.items():
@@ -253,11 +253,15 @@ def body_map(counts: Mapping[tuple[str, str | None], int]) -> Chart:
             continue
         for target in targets:
             spots[(region, target)] = spots.get((region, target), 0) + n
+    # Shades are relative to the busiest spot, so a year of data still tells places apart.
+    peak = max(spots.values(), default=0)
     for (region, target), n in sorted(spots.items(), key=lambda item: item[1]):
         dx, y = BODY_SPOTS[region]
         x = mid + {"right": -dx, "left": dx, "mid": 0.0}[target]
-        canvas.circle(x, y, 5.2, shade(n), stroke=INK, stroke_width=0.6)
-    _shade_legend_compact(canvas, 6, height - 6)
+        level = max(1, math.ceil(5 * n / peak))
+        canvas.circle(x, y, 5.2, SHADES[level], stroke=INK, stroke_width=0.6)
+    if peak:
+        _shade_legend_compact(canvas, 6, height - 6, peak)
     rows = _body_rows(counts)
     total = sum(counts.values())
     left = sum(n for (_, s), n in counts.items() if s == "left")
@@ -314,13 +318,13 @@ def _silhouette(canvas: _Canvas, mid: float) -> None:
         canvas.rect(mid + sign * 14 - 8, 248, 16, 17, body, rx=4)
 
 
-def _shade_legend_compact(canvas: _Canvas, x: float, y: float) -> None:
-    labels = ["1–2", "3–5", "6–10", "11–20", "21+"]
-    cursor = x
-    for label, colour in zip(labels, SHADES[1:], strict=True):
-        canvas.circle(cursor + 4, y - 3.5, 4, colour, stroke=INK, stroke_width=0.5)
-        canvas.text(cursor + 10, y, label, size=7, fill=MUTED)
-        cursor += 14 + 4.6 * len(label)
+def _shade_legend_compact(canvas: _Canvas, x: float, y: float, peak: int) -> None:
+    canvas.text(x, y, "fewer", size=9, fill=MUTED)
+    cursor = x + 30
+    for colour in SHADES[1:]:
+        canvas.circle(cursor + 5, y - 3.5, 5, colour, stroke=INK, stroke_width=0.5)
+        cursor += 13
+    canvas.text(cursor + 2, y, f"more (up to {peak})", size=9, fill=MUTED)
 
 
 # --- episodes per week ------------------------------------------------------------------------
@@ -482,9 +486,9 @@ class GripSeries:
     declined: bool
 
 
-def grip_trend(series: Sequence[GripSeries], *, width: float = 340) -> Chart:
+def grip_trend(series: Sequence[GripSeries], *, width: float = 340, height: float = 130) -> Chart:
     """Grip per hand over time, with the band normal measurement noise would stay inside."""
-    height, left, bottom, top = 130.0, 30.0, 22.0, 16.0
+    left, bottom, top = 30.0, 22.0, 16.0
     canvas = _Canvas(width, height)
     plot_w, plot_h = width - left - 8, height - bottom - top
     days = [d for s in series for d, _ in s.days]
