@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitchguide.reports.model import Report, ReportOptions
@@ -90,3 +91,36 @@ def render_diary_report(
         diary, options, now=now, today=today, emergency_number=emergency_number
     )
     return render(report, options.format)
+
+
+def fhir_document(diary: Diary, *, now: datetime, today: date) -> dict[str, object]:
+    """The whole diary as a FHIR R4 Bundle, with the red-flag answers over the whole diary."""
+    from twitchguide.insights.report import summarise_strength
+    from twitchguide.reports.build import red_flag_answers, report_period
+    from twitchguide.reports.fhir import fhir_bundle
+    from twitchguide.triage.diary_facts import facts_from_diary
+
+    start, end = report_period(diary, ReportOptions(), today)
+    answers = red_flag_answers(
+        diary, facts_from_diary(diary, today), summarise_strength(diary, start, end), start, end
+    )
+    return fhir_bundle(diary, answers, now)
+
+
+def write_fhir_export(diary: Diary, path: Path, *, now: datetime, today: date) -> Path:
+    """Write the FHIR Bundle as JSON, atomically."""
+    import json
+
+    from twitchguide.files import write_atomically
+
+    text = json.dumps(fhir_document(diary, now=now, today=today), indent=2, ensure_ascii=False)
+    return write_atomically(path, text + "\n")
+
+
+def write_csv_export(diary: Diary, folder: Path) -> list[Path]:
+    """One spreadsheet-ready CSV per record kind in `folder` (created 0700 if missing)."""
+    from twitchguide.files import make_private_folder, write_atomically
+    from twitchguide.reports.csv import csv_files
+
+    target = make_private_folder(folder)
+    return [write_atomically(target / name, data) for name, data in csv_files(diary).items()]

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from twitchguide.diary.snapshot import Diary
 from twitchguide.insights.daily_table import build_daily_table
-from twitchguide.insights.report import Insights
+from twitchguide.insights.report import Insights, StrengthSummary
 from twitchguide.insights.triggers import TriggerAnalysis, TriggerResult
 from twitchguide.reports import details
 from twitchguide.reports.charts import Effect, GripSeries, WeekCount
@@ -148,6 +148,37 @@ def _weakness(
     end: date,
 ) -> Weakness:
     strength = insights.strength
+    answers = red_flag_answers(diary, facts, strength, start, end)
+    grip = tuple(
+        GripSeries(
+            trend.hand,
+            trend.days,
+            trend.baseline_kg,
+            trend.threshold_fraction,
+            trend.declined,
+        )
+        for trend in (strength.grip.right, strength.grip.left)
+        if trend.days
+    )
+    return Weakness(
+        answers=answers,
+        level=level.level,
+        level_title=level.title,
+        level_advice=" ".join((level.advice, *level.extra_advice)),
+        reasons=tuple(reason.explanation for reason in level.reasons),
+        grip=grip,
+        grip_wording=strength.wording,
+        grip_flagged=strength.grip.flagged,
+        heel_walk_failed_on=tuple(strength.heel_walk_failed_on),
+        toe_walk_failed_on=tuple(strength.toe_walk_failed_on),
+        strength_checks=strength.checks,
+    )
+
+
+def red_flag_answers(
+    diary: Diary, facts: TriageFacts, strength: StrengthSummary, start: date, end: date
+) -> tuple[RedFlagAnswer, ...]:
+    """Each red-flag question as the diary answers it over [start, end]: yes, or not reported."""
     reported: dict[str, list[date]] = {}
     for symptom in diary.symptoms:
         day = diary.day_of(symptom.noted_at)
@@ -166,30 +197,7 @@ def _weakness(
         answers.append(
             RedFlagAnswer(name, question, "yes" if yes else "not reported", tuple(sorted(when)))
         )
-    grip = tuple(
-        GripSeries(
-            trend.hand,
-            trend.days,
-            trend.baseline_kg,
-            trend.threshold_fraction,
-            trend.declined,
-        )
-        for trend in (strength.grip.right, strength.grip.left)
-        if trend.days
-    )
-    return Weakness(
-        answers=tuple(answers),
-        level=level.level,
-        level_title=level.title,
-        level_advice=" ".join((level.advice, *level.extra_advice)),
-        reasons=tuple(reason.explanation for reason in level.reasons),
-        grip=grip,
-        grip_wording=strength.wording,
-        grip_flagged=strength.grip.flagged,
-        heel_walk_failed_on=tuple(strength.heel_walk_failed_on),
-        toe_walk_failed_on=tuple(strength.toe_walk_failed_on),
-        strength_checks=strength.checks,
-    )
+    return tuple(answers)
 
 
 def _medicines(diary: Diary, start: date, end: date) -> tuple[Medicine, ...]:

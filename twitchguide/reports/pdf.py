@@ -9,8 +9,9 @@ many medicines can never push the summary onto a second page or over another box
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from fpdf import FPDF
 
@@ -286,8 +287,7 @@ def _fit(pdf: FPDF, text: str, w: float) -> str:
     return text.rstrip() + "…"
 
 
-def _dates(days: Any) -> str:
-    days = list(days)
+def _dates(days: Sequence[date]) -> str:
     if not days:
         return ""
     if len(days) == 1:
