@@ -1,7 +1,9 @@
 """The doctor report action: one diary, the person's choices -> the report's bytes and file name.
 
-The CLI's `report` and the web app's download button both call `render_report`; nothing else
-builds a report, so the two can never disagree.
+The CLI's `report` and the web app's download button both call `render_report(ctx, options)`;
+nothing else builds a report, so the two can never disagree. The `*_for_diary` and
+`render_diary_report` functions do the same from a Diary in memory (tests, benchmarks, the
+committed sample).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 from twitchguide.reports.model import Report, ReportOptions
 
 if TYPE_CHECKING:
+    from twitchguide.actions.context import ActionContext
     from twitchguide.diary.snapshot import Diary
 
 MEDIA_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
@@ -93,7 +96,7 @@ def render_diary_report(
     return render(report, options.format)
 
 
-def fhir_document(diary: Diary, *, now: datetime, today: date) -> dict[str, object]:
+def fhir_for_diary(diary: Diary, *, now: datetime, today: date) -> dict[str, object]:
     """The whole diary as a FHIR R4 Bundle, with the red-flag answers over the whole diary."""
     from twitchguide.insights.report import summarise_strength
     from twitchguide.reports.build import red_flag_answers, report_period
@@ -107,20 +110,82 @@ def fhir_document(diary: Diary, *, now: datetime, today: date) -> dict[str, obje
     return fhir_bundle(diary, answers, now)
 
 
-def write_fhir_export(diary: Diary, path: Path, *, now: datetime, today: date) -> Path:
+# --- the actions: what the CLI and the web app call -------------------------------------------
+
+
+def render_report(ctx: ActionContext, options: ReportOptions) -> RenderedReport:
+    """The doctor report for this person: PDF or HTML bytes, a file name and a media type."""
+    return render_diary_report(
+        ctx.store.load_diary(),
+        options,
+        now=ctx.clock.now(),
+        today=ctx.clock.today(),
+        emergency_number=ctx.emergency_number,
+    )
+
+
+def write_report(ctx: ActionContext, options: ReportOptions, path: Path) -> RenderedReport:
+    """Render the report and write it to `path` atomically (a failed write keeps the old file)."""
+    from twitchguide.files import write_atomically
+
+    rendered = render_report(ctx, options)
+    write_atomically(path, rendered.content, field="out")
+    return rendered
+
+
+def fhir_document(ctx: ActionContext) -> dict[str, object]:
+    """The person's diary as a FHIR R4 Bundle (a dict ready for json.dumps)."""
+    return fhir_for_diary(ctx.store.load_diary(), now=ctx.clock.now(), today=ctx.clock.today())
+
+
+def write_fhir_export(ctx: ActionContext, path: Path) -> Path:
     """Write the FHIR Bundle as JSON, atomically."""
     import json
 
     from twitchguide.files import write_atomically
 
-    text = json.dumps(fhir_document(diary, now=now, today=today), indent=2, ensure_ascii=False)
+    text = json.dumps(fhir_document(ctx), indent=2, ensure_ascii=False)
     return write_atomically(path, text + "\n")
 
 
-def write_csv_export(diary: Diary, folder: Path) -> list[Path]:
+def write_csv_export(ctx: ActionContext, folder: Path) -> list[Path]:
     """One spreadsheet-ready CSV per record kind in `folder` (created 0700 if missing)."""
     from twitchguide.files import make_private_folder, write_atomically
     from twitchguide.reports.csv import csv_files
 
     target = make_private_folder(folder)
-    return [write_atomically(target / name, data) for name, data in csv_files(diary).items()]
+    files = csv_files(ctx.store.load_diary())
+    return [write_atomically(target / name, data) for name, data in files.items()]
+
+
+def report_options(
+    ctx: ActionContext,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    sections: str = "all",
+    paper: str = "a4",
+    format_: str = "pdf",
+) -> ReportOptions:
+    """The person's choices as typed (CLI flags or a web form), checked the same way for both.
+
+    Dates take the diary's words: 2026-06-01, 90d, '3 months ago', 'last month', yesterday.
+    """
+    from twitchguide.diary.timewords import parse_date, parse_since
+    from twitchguide.errors import InvalidInput
+    from twitchguide.reports.model import parse_sections
+
+    today = ctx.clock.today()
+    first = parse_since(start, today, "from") if start else None
+    last = parse_date(end, today, "to") if end else None
+    if first is not None and first > today:
+        raise InvalidInput("from", "is after today; give a past date, e.g. 90d or 2026-06-01")
+    if last is not None and last > today:
+        raise InvalidInput("to", "is after today; give today or a past date")
+    return ReportOptions(
+        start=first,
+        end=last,
+        sections=parse_sections(sections),
+        paper=paper.strip().lower(),
+        format=format_.strip().lower(),
+    )
