@@ -190,14 +190,22 @@ def red_flag_answers(
         when = list(reported.get(name, []))
         if name == "weakness":
             when += walking
-        yes = bool(when) or getattr(facts, name) is True
+        answer = "yes" if when or getattr(facts, name) is True else "not reported"
         if name == "grip_decline":
-            yes = strength.grip.flagged
+            answer = _grip_answer(strength)
         question = _QUESTIONS.get(name) or _capital(str(FACT_SPECS[name].metadata["meaning"]))
-        answers.append(
-            RedFlagAnswer(name, question, "yes" if yes else "not reported", tuple(sorted(when)))
-        )
+        answers.append(RedFlagAnswer(name, question, answer, tuple(sorted(when))))
     return tuple(answers)
+
+
+def _grip_answer(strength: StrengthSummary) -> str:
+    """The grip is measured, not reported: yes, no, or too few check days to tell."""
+    if strength.grip.flagged:
+        return "yes"
+    grip = strength.grip
+    if grip.left.baseline_kg is None and grip.right.baseline_kg is None:
+        return "too few checks"
+    return "no"
 
 
 def _medicines(diary: Diary, start: date, end: date) -> tuple[Medicine, ...]:

@@ -64,7 +64,7 @@ def _summary(report: Report) -> str:
         + (
             f'<td class="alert">YES {escape(", ".join(d.isoformat() for d in a.when))}</td>'
             if a.answer == "yes"
-            else '<td class="muted">not reported</td>'
+            else f'<td class="muted">{escape(a.answer)}</td>'
         )
         + "</tr>"
         for a in w.answers

@@ -85,7 +85,7 @@ class RedFlagAnswer:
 
     fact: str
     question: str
-    answer: str  # "yes" | "not reported"
+    answer: str  # "yes" | "not reported"; the measured grip: "yes" | "no" | "too few checks"
     when: tuple[date, ...] = ()
 
 

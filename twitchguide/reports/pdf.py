@@ -79,7 +79,7 @@ class _ReportPDF(FPDF):
         self.set_font(FONT, "", 6.5)
         self.set_text_color(*GREY)
         for i, line in enumerate((PATIENT_REPORTED, NOT_A_DIAGNOSIS)):
-            self.text(MARGIN, self.h - 8.5 + i * 3, line)
+            self.text(MARGIN, self.h - 10.5 + i * 3, line)
         self.set_text_color(*INK)
 
 
@@ -188,7 +188,7 @@ def _weakness_block(pdf: FPDF, report: Report, y: float, width: float) -> float:
             pdf.set_font(FONT, "", 7)
         else:
             pdf.set_text_color(*GREY)
-            pdf.cell(30, 3.5, "not reported")
+            pdf.cell(30, 3.5, answer.answer)
         yy += 3.6
     pdf.set_text_color(*INK)
     right_x = MARGIN + left_w + 4

@@ -30,15 +30,17 @@ def weakness_headline(report: Report) -> str:
         parts.append(f"Grip ({hands}) below the noise band on the last 2 check days.")
     if parts:
         return " ".join(parts)
-    others = [a for a in w.answers if a.answer == "yes"]
-    if others:
-        return "No weakness reported in this period (other answers below)."
+    words = "No weakness reported in this period"
     if w.strength_checks:
-        return (
-            "No weakness reported in this period, and grip stayed within measurement noise "
+        words += (
+            ", and grip stayed within measurement noise "
             f"({counted(w.strength_checks, 'strength check')})."
         )
-    return "No weakness reported in this period. No strength checks were logged."
+    else:
+        words += ". No strength checks were logged."
+    if any(a.answer == "yes" for a in w.answers):
+        words += " Other answers below."
+    return words
 
 
 def course_lines(report: Report) -> list[str]:
