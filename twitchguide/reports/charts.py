@@ -555,8 +555,10 @@ def grip_trend(series: Sequence[GripSeries], *, width: float = 340, height: floa
     _grip_legend(canvas, left + 4, 10, series)
     rows = tuple((d.isoformat(), s.hand, f"{v:.1f}") for s in series for d, v in s.days)
     rows = tuple(sorted(rows))
-    alt = "Grip strength, mean of three trials, per hand: " + "; ".join(
-        _grip_alt(s) for s in series if s.days
+    alt = (
+        "Grip strength, mean of three trials, per hand: "
+        + "; ".join(_grip_alt(s) for s in series if s.days)
+        + "."
     )
     return Chart(
         "Grip strength", canvas.svg(alt), alt, ("day", "hand", "grip (kg)"), rows, width, height
