@@ -1,4 +1,4 @@
-"""The shared SVG charts: well-formed, honest about missing data, and readable without the picture."""
+"""The shared SVG charts: well-formed, honest about missing data, readable without the picture."""
 
 from __future__ import annotations
 
