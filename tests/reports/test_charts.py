@@ -109,3 +109,9 @@ def test_factor_effects_show_the_evidence_label_and_say_association() -> None:
 
 def test_nice_ceiling_rounds_up_to_a_round_number() -> None:
     assert [charts.nice_ceiling(v) for v in (0, 1, 7, 59, 61, 130)] == [1, 1, 8, 60, 80, 200]
+
+
+def test_whole_body_episodes_are_counted_in_words_not_placed() -> None:
+    chart = charts.body_map({("whole_body", None): 4, ("calf", "left"): 1})
+    assert "whole body: 4" in texts(parsed(chart))
+    assert "4 episodes over the whole body" in chart.alt

@@ -38,8 +38,8 @@ RED_FLAG_FACTS: tuple[str, ...] = (
 # Signs of weakness; the others in RED_FLAG_FACTS are shown with them but are not weakness.
 WEAKNESS_FACTS = frozenset(RED_FLAG_FACTS) - {"spreading", "numbness"}
 _QUESTIONS = {
-    "weakness": "Weakness (not tiredness), or a failed heel/toe walk",
-    "grip_decline": "Grip below the noise band on the last 2 check days",
+    "weakness": "Weakness, or a failed heel or toe walk",
+    "grip_decline": "Grip below the noise band, last 2 check days",
     "muscle_wasting": "A muscle looks thinner or has shrunk",
     "trouble_swallowing": "Trouble swallowing food or drink",
     "trouble_speaking": "Slurred speech or trouble finding words",

@@ -194,11 +194,11 @@ def _days(start: date, end: date) -> list[date]:
 # (horizontal offset from the midline, height) of each region on a front view, 200 x 280 units.
 # The person's right is on the viewer's left, as on a clinician's body chart.
 BODY_SPOTS: dict[str, tuple[float, float]] = {
-    "eyelid": (7, 25),
-    "face": (13, 33),
-    "lip": (4, 42),
-    "tongue": (0, 37),
-    "jaw": (11, 45),
+    "eyelid": (7, 28),
+    "face": (13, 36),
+    "lip": (4, 44),
+    "tongue": (0, 40),
+    "jaw": (12, 46),
     "neck": (6, 58),
     "shoulder": (27, 69),
     "upper_arm": (35, 90),
@@ -238,6 +238,7 @@ def body_map(counts: Mapping[tuple[str, str | None], int]) -> Chart:
     canvas.text(mid + 60, 14, "Left", size=12, anchor="middle", bold=True)
     spots: dict[tuple[str, str], int] = {}
     unplaced = 0
+    whole = sum(n for (region, _), n in counts.items() if region not in BODY_SPOTS)
     for (region, side), n in counts.items():
         if region not in BODY_SPOTS or n <= 0:
             continue
@@ -262,6 +263,8 @@ def body_map(counts: Mapping[tuple[str, str | None], int]) -> Chart:
         canvas.circle(x, y, 5.2, SHADES[level], stroke=INK, stroke_width=0.6)
     if peak:
         _shade_legend_compact(canvas, 6, height - 6, peak)
+    if whole:
+        canvas.text(mid, height - 20, f"whole body: {whole}", size=9, anchor="middle", fill=MUTED)
     rows = _body_rows(counts)
     total = sum(counts.values())
     left = sum(n for (_, s), n in counts.items() if s == "left")
@@ -274,6 +277,8 @@ def body_map(counts: Mapping[tuple[str, str | None], int]) -> Chart:
     )
     if unplaced:
         alt += f" {unplaced} episodes in a limb with no side given are in the table only."
+    if whole:
+        alt += f" {whole} episodes over the whole body or no one place are in the table only."
     return Chart(
         "Where it twitches",
         canvas.svg(alt),

@@ -52,7 +52,7 @@ class _ReportPDF(FPDF):
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.set_margins(MARGIN, 22, MARGIN)
-        self.set_auto_page_break(True, margin=14)
+        self.set_auto_page_break(True, margin=16)
         self.set_title("Muscle twitching diary: report for a clinician")
         self.set_creator("Twitchguide")
         self.set_creation_date(report.generated_at)
@@ -167,20 +167,20 @@ def _weakness_block(pdf: FPDF, report: Report, y: float, width: float) -> float:
     yy = _text_box(pdf, MARGIN, yy, left_w, f"Triage level now: {w.level_title}.", size=7.5,
                    max_lines=1, bold=True)  # fmt: skip
     if w.level != "self_care":
-        yy = _text_box(pdf, MARGIN, yy, left_w, w.level_advice, size=7, max_lines=2)
+        yy = _text_box(pdf, MARGIN, yy, left_w, w.level_advice, size=7, max_lines=3)
     yy = _text_box(pdf, MARGIN, yy, left_w, "Why: " + " ".join(w.reasons[:2]), size=7,
                    max_lines=4, colour=GREY)  # fmt: skip
     pdf.set_font(FONT, "", 7)
     for answer in w.answers:
         pdf.set_xy(MARGIN, yy)
         pdf.set_text_color(*INK)
-        pdf.cell(left_w - 38, 3.5, _fit(pdf, answer.question, left_w - 39))
-        pdf.set_xy(MARGIN + left_w - 38, yy)
+        pdf.cell(left_w - 44, 3.5, _fit(pdf, answer.question, left_w - 45))
+        pdf.set_xy(MARGIN + left_w - 44, yy)
         if answer.answer == "yes" and answer.fact in WEAKNESS_FACTS:
             pdf.set_font(FONT, "B", 7)
             pdf.set_text_color(*RED)
             when = f" ({_dates(answer.when)})" if answer.when else ""
-            pdf.cell(38, 3.5, _fit(pdf, "YES" + when, 38))
+            pdf.cell(44, 3.5, _fit(pdf, "YES" + when, 44))
             pdf.set_font(FONT, "", 7)
         elif answer.answer == "yes":
             pdf.set_font(FONT, "B", 7)
@@ -292,7 +292,7 @@ def _dates(days: Sequence[date]) -> str:
         return ""
     if len(days) == 1:
         return days[0].isoformat()
-    return f"latest {days[-1].isoformat()}, {len(days)}×"
+    return f"{len(days)}×, last {days[-1].isoformat()}"
 
 
 # --- detail pages -----------------------------------------------------------------------------
