@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from twitchguide.data import data_path
 from twitchguide.diary.vocabulary import BODY_REGIONS, RELIEF_STRATEGIES, canonical_region
 from twitchguide.errors import ContentError, NotFound
 from twitchguide.guide.model import (
@@ -27,7 +28,7 @@ from twitchguide.guide.model import (
     Topic,
 )
 
-CONTENT_DIR = Path(__file__).parent / "content"
+CONTENT_DIR = Path(data_path("guide", "content"))
 
 # A paragraph ends with its citation marker, e.g. "... [src: nhs-twitching, blexrud-1993]".
 MARKER = re.compile(r"\s*\[src:\s*([^\]]*)\]\s*$")
