@@ -26,7 +26,7 @@ h1{font-size:1.4rem;margin-bottom:.2rem}h2{font-size:1.1rem;border-bottom:1px so
 margin-top:1.6rem}.stamp,.muted{color:#555;font-size:.85rem}.alert{color:#b3261e;font-weight:bold}
 table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.85rem}
 th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:left;vertical-align:top}
-th{background:#eee}figure{margin:.5rem 0}svg{max-width:100%;height:auto}
+th{background:#eee}figure{margin:.5rem 0}figure svg{width:100%;height:auto}
 .grid{display:flex;flex-wrap:wrap;gap:1.5rem}.grid>*{flex:1 1 20rem}
 details summary{cursor:pointer;color:#555;font-size:.85rem}
 @media print{section.detail{break-before:page}details{display:none}}
@@ -73,7 +73,8 @@ def _summary(report: Report) -> str:
         "<section><h2>1. Weakness: is there any, and is it getting worse?</h2>"
         f'<p class="{"alert" if alert else ""}">{escape(weakness_headline(report))}</p>'
         f"<p><strong>Triage level now: {escape(w.level_title)}.</strong> "
-        f"Why: {escape(' '.join(w.reasons[:2]))}</p>"
+        + (f"{escape(w.level_advice)} " if w.level != "self_care" else "")
+        + f'</p><p class="muted">Why: {escape(" ".join(w.reasons))}</p>'
         '<div class="grid"><div><table><tr><th>question</th><th>in the diary</th></tr>'
         f"{answers}</table></div><div>{_figure(charts.grip_trend(w.grip))}"
         f"<p>{escape(w.grip_wording)}</p></div></div></section>"
@@ -112,8 +113,10 @@ def _summary(report: Report) -> str:
 
 def _figure(chart: charts.Chart) -> str:
     table = _table(Table(chart.title, chart.columns, chart.rows), heading=None)
+    # Drawn at up to 1.6 times its own size, so a small chart stays readable and a wide one fits.
     return (
-        f'<figure>{chart.svg}<figcaption class="muted">{escape(chart.alt)}</figcaption>'
+        f'<figure style="max-width:{chart.width * 1.6:.0f}px">{chart.svg}'
+        f'<figcaption class="muted">{escape(chart.alt)}</figcaption>'
         f"<details><summary>Figures as a table</summary>{table}</details></figure>"
     )
 

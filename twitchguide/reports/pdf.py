@@ -336,7 +336,7 @@ def _results_table(report: Report) -> Table:
 
 def _table(pdf: FPDF, table: Table, width: float) -> None:
     pdf.set_font(FONT, "B", 8.5)
-    pdf.multi_cell(0, 4.5, table.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.5, table.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 7)
     if not table.rows:
         pdf.set_text_color(*GREY)
