@@ -151,6 +151,7 @@ def test_html_report_has_the_same_summary_and_inline_charts() -> None:
     assert rendered.media_type.startswith("text/html")
     assert page.count("<svg") >= 4
     assert "Triage level now: Emergency." in page
+    assert "Call emergency services now (999, 112 or 911)" in page
     assert "Grip (left) below the noise band" in page
     assert "patient-reported" in page and "Europe/Berlin" in page
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
