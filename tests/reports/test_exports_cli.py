@@ -129,3 +129,14 @@ def test_fhir_export_needs_a_file_name(run_cli: CliRun) -> None:
     result = run_cli("export", "--format", "fhir")
     assert result.exit_code != 0
     assert result.stderr.strip().startswith("Error: output:")
+
+
+def test_report_without_out_writes_its_own_file_name_here(
+    run_cli: CliRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("report", "--from", "2026-11-01", "--to", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    written = tmp_path / "twitch-report-2026-11-01-to-2026-11-20.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert "No twitch episodes logged yet." in PdfReader(written).pages[0].extract_text()

@@ -124,13 +124,18 @@ def render_report(ctx: ActionContext, options: ReportOptions) -> RenderedReport:
     )
 
 
-def write_report(ctx: ActionContext, options: ReportOptions, path: Path) -> RenderedReport:
-    """Render the report and write it to `path` atomically (a failed write keeps the old file)."""
+def write_report(
+    ctx: ActionContext, options: ReportOptions, path: Path | None = None
+) -> tuple[RenderedReport, Path]:
+    """Render the report and write it atomically to `path` (default: its own file name here).
+
+    A failed write keeps any file that was there, and the error names the `out` field.
+    """
     from twitchguide.files import write_atomically
 
     rendered = render_report(ctx, options)
-    write_atomically(path, rendered.content, field="out")
-    return rendered
+    target = write_atomically(path or Path(rendered.filename), rendered.content, field="out")
+    return rendered, target
 
 
 def fhir_document(ctx: ActionContext) -> dict[str, object]:

@@ -40,16 +40,14 @@ def report(
 
     Example: twitchguide report --from 90d --out report.pdf
     """
-    from twitchguide.actions.report import render_report, report_options
+    from twitchguide.actions.report import report_options, write_report
     from twitchguide.cli.output import echo_json
-    from twitchguide.files import write_atomically
 
     actions = action_context(ctx)
     options = report_options(
         actions, start=start, end=end, sections=sections, paper=paper, format_=format_
     )
-    rendered = render_report(actions, options)
-    target = write_atomically(out or Path(rendered.filename), rendered.content, field="out")
+    rendered, target = write_report(actions, options, out)
     if as_json:
         echo_json({**rendered.to_json(), "path": str(target)})
         return
