@@ -108,6 +108,10 @@ def _days(start: date, end: date) -> list[date]:
 # --- episodes per week ------------------------------------------------------------------------
 
 
+FULL_WEEK = "#1764ab"
+PART_WEEK = "#93c3df"
+
+
 @dataclass(frozen=True)
 class WeekCount:
     """One week of the period: its first day, episodes, and how many of its days were logged."""
@@ -119,7 +123,7 @@ class WeekCount:
 
 def episodes_per_week(weeks: Sequence[WeekCount], *, width: float = 340) -> Chart:
     """Bars of episodes per week; a week with nothing logged is marked, not drawn as zero."""
-    height, left, bottom, top = 120.0, 28.0, 22.0, 8.0
+    height, left, bottom, top = 124.0, 28.0, 22.0, 12.0
     canvas = Canvas(width, height)
     plot_w, plot_h = width - left - 6, height - bottom - top
     peak = max((w.episodes for w in weeks), default=0)
@@ -138,12 +142,17 @@ def episodes_per_week(weeks: Sequence[WeekCount], *, width: float = 340) -> Char
             canvas.rect(x, top + plot_h - 2, bar, 2, "#bbbbbb")
         else:
             h = plot_h * week.episodes / ceiling
-            canvas.rect(x, top + plot_h - h, bar, h, "#1764ab")
+            # A week with days missing is drawn lighter: its count is not a whole week's.
+            colour = FULL_WEEK if week.days_logged >= 7 else PART_WEEK
+            canvas.rect(x, top + plot_h - h, bar, h, colour)
         label_x = left + i * step
         if label_x - last_label_x >= 44 and (i == 0 or week.week_start.day <= 7 or n <= 8):
             canvas.text(label_x, height - 8, _short_date(week.week_start, n), size=7, fill=MUTED)
             last_label_x = label_x
     canvas.line(left, top + plot_h, left + plot_w, top + plot_h, INK, stroke_width=0.6)
+    if any(0 < w.days_logged < 7 for w in weeks):
+        canvas.rect(width - 112, 0, 8, 7, PART_WEEK)
+        canvas.text(width - 101, 6.5, "fewer than 7 days logged", size=7, fill=MUTED)
     rows = tuple((w.week_start.isoformat(), str(w.episodes), str(w.days_logged)) for w in weeks)
     logged = [w for w in weeks if w.days_logged]
     alt = f"Episodes per week over {len(weeks)} weeks"

@@ -82,10 +82,15 @@ def _summary(report: Report) -> str:
     course = (
         "<section><h2>2. When it started and how it has gone</h2>"
         + "".join(f"<p>{escape(line)}</p>" for line in course_lines(report))
-        + '<div class="grid">'
-        + _figure(charts.episodes_per_week(c.weeks, width=360))
-        + _figure(charts.body_map(c.body_counts))
-        + "</div></section>"
+        + (
+            '<div class="grid">'
+            + _figure(charts.episodes_per_week(c.weeks, width=360))
+            + _figure(charts.body_map(c.body_counts))
+            + "</div>"
+            if c.episodes
+            else ""
+        )
+        + "</section>"
     )
     medicines = _table(
         Table(

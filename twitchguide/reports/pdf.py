@@ -31,6 +31,7 @@ from twitchguide.reports.summary import (
     weakness_alert,
     weakness_headline,
 )
+from twitchguide.wording import counted
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT = charts.FONT
@@ -198,7 +199,8 @@ def _weakness_block(pdf: FPDF, report: Report, y: float, width: float) -> float:
     gy = _chart(pdf, charts.grip_trend(w.grip, width=270, height=150), right_x, gy, right_w)
     gy = _text_box(pdf, right_x, gy + 0.5, right_w, w.grip_wording, size=7, max_lines=5,
                    colour=RED if w.grip_flagged else INK)  # fmt: skip
-    walks = f"{w.strength_checks} strength checks in the period."
+    walks = f"{counted(w.strength_checks, 'strength check')} in the period."
+    walks = walks if w.strength_checks else ""
     if w.heel_walk_failed_on or w.toe_walk_failed_on:
         walks += (
             f" Failed heel walk: {_dates(w.heel_walk_failed_on) or 'none'}; "
@@ -216,6 +218,8 @@ def _course_block(pdf: FPDF, report: Report, y: float, width: float) -> float:
     yy = top
     for line in course_lines(report):
         yy = _text_box(pdf, MARGIN, yy, left_w, line, size=7.5, max_lines=2)
+    if not c.episodes:
+        return yy + 1  # nothing to draw: the sentences above say so
     chart_w = min(left_w, 120.0)
     yy = _chart(pdf, charts.episodes_per_week(c.weeks, width=360), MARGIN, yy + 0.5, chart_w)
     body = charts.body_map(c.body_counts)

@@ -31,7 +31,13 @@ def weakness_headline(report: Report) -> str:
     if parts:
         return " ".join(parts)
     words = "No weakness reported in this period"
-    if w.strength_checks:
+    grip = next((a for a in w.answers if a.fact == "grip_decline"), None)
+    if w.strength_checks and grip is not None and grip.answer == "too few checks":
+        words += (
+            f"; {counted(w.strength_checks, 'strength check')}, too few to see a grip trend "
+            "(the rule needs 3 check days)."
+        )
+    elif w.strength_checks:
         words += (
             ", and grip stayed within measurement noise "
             f"({counted(w.strength_checks, 'strength check')})."
@@ -50,8 +56,8 @@ def course_lines(report: Report) -> list[str]:
     if c.first_episode is None:
         lines.append("No twitch episodes logged yet.")
     else:
-        weeks = (report.end - c.first_episode).days // 7
-        since = f"{weeks} weeks" if weeks != 1 else "1 week"
+        days = (report.end - c.first_episode).days
+        since = counted(days, "day") if days < 14 else counted(days // 7, "week")
         lines.append(
             f"First logged twitch: {c.first_episode.isoformat()} "
             f"({since} before the end of the period)."
