@@ -273,3 +273,19 @@ def test_a_word_after_a_sign_does_not_deny_it(text: str, fact: str) -> None:
 
 def test_a_task_done_fine_is_denied() -> None:
     assert facts("I can open jars fine, hand twitching").trouble_with_buttons is False
+
+
+@pytest.mark.parametrize(
+    ("text", "seizure", "passed_out"),
+    [
+        ("I passed out at work yesterday, calf twitching", None, True),
+        ("blacked out and was jerking all over", True, True),
+        ("nearly passed out and my hands were shaking", None, None),
+    ],
+)
+def test_passing_out_is_a_faint_unless_it_comes_with_jerking(
+    text: str, seizure: bool | None, passed_out: bool | None
+) -> None:
+    # NHS fainting: a faint needs a GP; passing out with shaking or jerking is a fit.
+    read = facts(text)
+    assert (read.seizure, read.passed_out) == (seizure, passed_out)
