@@ -289,3 +289,16 @@ def test_passing_out_is_a_faint_unless_it_comes_with_jerking(
     # NHS fainting: a faint needs a GP; passing out with shaking or jerking is a fit.
     read = facts(text)
     assert (read.seizure, read.passed_out) == (seizure, passed_out)
+
+
+def test_not_being_able_to_swallow_your_own_spit_is_an_emergency() -> None:
+    # The guide: call emergency services if you cannot swallow your own spit.
+    read = facts("can't swallow my own spit")
+    assert read.choking_on_saliva is True
+    assert triage(read).level == "emergency"
+
+
+def test_a_child_with_a_fever_who_is_unresponsive_is_an_emergency() -> None:
+    read = facts("my toddler is burning up and went floppy and unresponsive")
+    assert (read.fever, read.confusion) == (True, True)
+    assert triage(read).level == "emergency"
