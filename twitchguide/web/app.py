@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,17 +60,16 @@ def create_app(database_url: str, user_name: str, access_code: str | None = None
     return app
 
 
-def open_context(request: Request) -> Iterator[Context]:
-    """The person's diary for one request, closed when the response is sent."""
-    from twitchguide.store import DiaryStore
-    from twitchguide.store.database import connect
-
+def open_context(request: Request) -> Context:
+    """The person's diary for one request (the store is opened in the thread that uses it)."""
     state: AppState = request.app.state.tg
-    store = DiaryStore(connect(state.database_url))
-    try:
-        yield Context(store, store.user(state.user_name))
-    finally:
-        store.close()
+    return Context(state.database_url, state.user_name)
+
+
+async def form_data(request: Request) -> dict[str, Any]:
+    """The submitted form's text fields (read here, on the event loop, for sync routes)."""
+    form = await request.form()
+    return {key: value for key, value in form.items() if isinstance(value, str)}
 
 
 def csrf_token(request: Request) -> str:
@@ -126,7 +124,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(TwitchguideError)
     async def other(request: Request, error: TwitchguideError) -> Response:
-        status = 422 if error.exit_code == 2 else 503
+        from twitchguide.errors import ImportRejected
+
+        status = 422 if isinstance(error, ImportRejected) else 503
         if _wants_html(request):
             return error_page(request, status, "That did not work", error.user_message())
         return JSONResponse(error_body("request", error.user_message()), status_code=status)

@@ -17,25 +17,33 @@ from twitchguide.diary.records import RECORD_KINDS, Record
 from twitchguide.diary.vocabulary import BODY_REGIONS, canonical_region
 from twitchguide.errors import InvalidInput
 from twitchguide.web import bodymap, steps
-from twitchguide.web.app import open_context
+from twitchguide.web.app import form_data, open_context
 from twitchguide.web.render import day_words, describe, page
 from twitchguide.web.steps import Context
 
 router = APIRouter(include_in_schema=False)
 Ctx = Annotated[Context, Depends(open_context)]
+Form = Annotated[dict[str, Any], Depends(form_data)]
 
 # Deleted records kept for "Undo", newest last; a local app has one process, so memory will do.
 _UNDO: OrderedDict[str, tuple[int, Record]] = OrderedDict()
 _UNDO_KEEP = 50
 
 
+async def uploaded_file(request: Request) -> bytes:
+    """The bytes of the form's `file` field; one clear line when none was chosen."""
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise InvalidInput("file", "choose a Twitchguide JSON export to import")
+    data: bytes = await upload.read()
+    if not data:
+        raise InvalidInput("file", "the chosen file is empty; choose a Twitchguide JSON export")
+    return data
+
+
 def error_page(request: Request, status: int, title: str, message: str) -> HTMLResponse:
     return page(request, "error.html", status=status, title=title, message=message)
-
-
-async def _form(request: Request) -> dict[str, Any]:
-    form = await request.form()
-    return {key: value for key, value in form.items() if isinstance(value, str)}
 
 
 def _see(url: str) -> RedirectResponse:
@@ -81,15 +89,13 @@ def today_page(
 
 
 @router.post("/log")
-async def log_page(request: Request, ctx: Ctx) -> Response:
-    values = await _form(request)
+def log_page(request: Request, ctx: Ctx, values: Form) -> Response:
     episode = steps.log_episode(ctx, values)
     return _see(f"/?logged={episode.stamps.id}#today-list")
 
 
 @router.post("/today/add")
-async def add_to_today(request: Request, ctx: Ctx) -> Response:
-    values = await _form(request)
+def add_to_today(request: Request, ctx: Ctx, values: Form) -> Response:
     factors = steps.add_to_day(ctx, values.get("what", ""))
     if request.headers.get("hx-request"):
         return page(request, "_totals.html", factors=factors, added=values.get("what"))
@@ -146,8 +152,8 @@ def new_record_page(request: Request, ctx: Ctx, kind: str) -> HTMLResponse:
 
 
 @router.post("/diary/new/{kind}")
-async def add_record_page(request: Request, ctx: Ctx, kind: str) -> Response:
-    steps.add_record(ctx, kind, await _form(request))
+def add_record_page(ctx: Ctx, kind: str, values: Form) -> Response:
+    steps.add_record(ctx, kind, values)
     return _see("/diary?done=added")
 
 
@@ -169,8 +175,8 @@ def edit_record_page(request: Request, ctx: Ctx, kind: str, record_id: int) -> H
 
 
 @router.post("/diary/{kind}/{record_id}")
-async def save_record_page(request: Request, ctx: Ctx, kind: str, record_id: int) -> Response:
-    steps.edit_record(ctx, kind, record_id, await _form(request))
+def save_record_page(ctx: Ctx, kind: str, record_id: int, values: Form) -> Response:
+    steps.edit_record(ctx, kind, record_id, values)
     return _see("/diary?done=saved")
 
 
@@ -185,8 +191,8 @@ def delete_record_page(request: Request, ctx: Ctx, kind: str, record_id: int) ->
 
 
 @router.post("/diary/undo")
-async def undo_page(request: Request, ctx: Ctx) -> Response:
-    token = (await _form(request)).get("undo", "")
+def undo_page(ctx: Ctx, values: Form) -> Response:
+    token = values.get("undo", "")
     kept = _UNDO.pop(token, None)
     if kept is None or kept[0] != ctx.user.user_id:
         raise InvalidInput("undo", "that delete can no longer be undone")
@@ -203,8 +209,7 @@ def check_page(request: Request, ctx: Ctx, text: str = "") -> HTMLResponse:
 
 
 @router.post("/check", response_class=HTMLResponse)
-async def check_post(request: Request, ctx: Ctx) -> HTMLResponse:
-    values = await _form(request)
+def check_post(request: Request, ctx: Ctx, values: Form) -> HTMLResponse:
     text = values.get("text", "")
     answering = values.get("step") == "answers"
     answers = {k.removeprefix("q_"): v for k, v in values.items() if k.startswith("q_")}
@@ -310,8 +315,7 @@ def settings_page(request: Request, ctx: Ctx, done: str | None = None) -> HTMLRe
 
 
 @router.post("/settings")
-async def save_settings(request: Request, ctx: Ctx) -> Response:
-    values = await _form(request)
+def save_settings(request: Request, ctx: Ctx, values: Form) -> Response:
     hour = values.get("day_start_hour", "").strip()
     if hour and not hour.isdigit():
         raise InvalidInput("day_start_hour", "a whole number from 0 to 12")
@@ -354,12 +358,8 @@ def export_page(ctx: Ctx) -> Response:
 
 
 @router.post("/backup/import")
-async def import_page(request: Request, ctx: Ctx) -> Response:
-    form = await request.form()
-    upload = form.get("file")
-    if upload is None or isinstance(upload, str):
-        raise InvalidInput("file", "choose a Twitchguide JSON export to import")
-    counts = steps.import_json(ctx, await upload.read())
+def import_page(ctx: Ctx, upload: Annotated[bytes, Depends(uploaded_file)]) -> Response:
+    counts = steps.import_json(ctx, upload)
     return _see(f"/backup?imported={sum(counts.values())}")
 
 

@@ -9,6 +9,7 @@ into it and the routes do not change.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -36,12 +37,42 @@ TAP_AMOUNTS: dict[str, tuple[str, float]] = {
 }
 
 
-@dataclass
-class Context:
-    """One request's diary: the store (bound to one person) and their settings."""
+_threads = threading.local()
 
-    store: DiaryStore
-    user: UserSettings
+
+class Context:
+    """One request's diary: the store (bound to one person) and their settings.
+
+    Each worker thread keeps its own open store per database (SQLite connections belong to
+    the thread that opened them), so a request costs no connect and a step runs in one thread.
+    """
+
+    def __init__(self, database_url: str, user_name: str) -> None:
+        self.database_url = database_url
+        self.user_name = user_name
+        self._user: UserSettings | None = None
+
+    @property
+    def store(self) -> DiaryStore:
+        stores: dict[str, DiaryStore] | None = getattr(_threads, "stores", None)
+        if stores is None:
+            stores = _threads.stores = {}
+        store = stores.get(self.database_url)
+        if store is None:
+            from twitchguide.store.database import connect
+
+            store = stores[self.database_url] = DiaryStore(connect(self.database_url))
+        return store
+
+    @property
+    def user(self) -> UserSettings:
+        if self._user is None:
+            self._user = self.store.user(self.user_name)
+        return self._user
+
+    @user.setter
+    def user(self, user: UserSettings) -> None:
+        self._user = user
 
     def now(self) -> datetime:
         return self.user.now()
@@ -133,7 +164,11 @@ def _triage_settings(user: UserSettings) -> TriageSettings:
 
 
 def log_episode(ctx: Context, raw: dict[str, Any]) -> Episode:
-    """Log one twitch: `started_at` defaults to now."""
+    """Log one twitch: `started_at` defaults to now; a duration of "ongoing" means still going."""
+    raw = dict(raw)
+    if str(raw.get("duration_seconds", "")).strip().lower() == "ongoing":
+        raw["duration_seconds"] = ""
+        raw["ongoing"] = "yes"
     values = read_fields(ctx, EPISODE, raw)
     values.setdefault("started_at", ctx.now())
     record = ctx.store.add(EPISODE, ctx.user, values)
