@@ -106,22 +106,24 @@ def _records_routes(kind: RecordKind) -> None:
     path = f"/{kind.name}"
     tag = kind.plural
 
-    def listed(ctx: Ctx) -> list[dict[str, Any]]:
-        return [record_json(e.record) for e in steps.diary_entries(ctx, kind.name, None)]
+    # Records go out as record_json (the CLI's --json shape); the models document them.
+    def listed(ctx: Ctx) -> JSONResponse:
+        entries = steps.diary_entries(ctx, kind.name, None)
+        return JSONResponse(_finite([record_json(e.record) for e in entries]))
 
     def created(ctx: Ctx, body: Annotated[new_model, Body()]) -> JSONResponse:  # type: ignore[valid-type]
         record = steps.add_record(ctx, kind.name, body.model_dump(exclude_none=True))  # type: ignore[attr-defined]
         return JSONResponse(_finite(record_json(record)), status_code=201)
 
-    def one(ctx: Ctx, record_id: int) -> dict[str, Any]:
-        return record_json(steps.get_record(ctx, kind.name, record_id))
+    def one(ctx: Ctx, record_id: int) -> JSONResponse:
+        return JSONResponse(_finite(record_json(steps.get_record(ctx, kind.name, record_id))))
 
-    def changed(ctx: Ctx, record_id: int, body: Annotated[change_model, Body()]) -> dict[str, Any]:  # type: ignore[valid-type]
+    def changed(ctx: Ctx, record_id: int, body: Annotated[change_model, Body()]) -> JSONResponse:  # type: ignore[valid-type]
         values = body.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
-        return record_json(steps.edit_record(ctx, kind.name, record_id, values))
+        return JSONResponse(_finite(record_json(steps.edit_record(ctx, kind.name, record_id, values))))
 
-    def deleted(ctx: Ctx, record_id: int) -> dict[str, Any]:
-        return record_json(steps.delete_record(ctx, kind.name, record_id))
+    def deleted(ctx: Ctx, record_id: int) -> JSONResponse:
+        return JSONResponse(_finite(record_json(steps.delete_record(ctx, kind.name, record_id))))
 
     router.add_api_route(path, listed, methods=["GET"], response_model=list[read_model],
                          tags=[tag], summary=f"List {kind.plural}", name=f"list_{kind.name}")
@@ -212,7 +214,7 @@ class ReasonOut(BaseModel):
 
 
 class TriageOut(BaseModel):
-    level: Literal["self_care", "routine", "soon", "urgent", "emergency"]
+    level: Literal["self_care", "routine_appointment", "see_doctor_soon", "emergency"]
     title: str
     advice: str
     by_when: str

@@ -34,9 +34,8 @@ NAV: tuple[tuple[str, str], ...] = (
 
 LEVEL_WORDS: dict[str, str] = {
     "self_care": "Self-care",
-    "routine": "See a GP when you can",
-    "soon": "See a doctor soon",
-    "urgent": "See a doctor today",
+    "routine_appointment": "Routine",
+    "see_doctor_soon": "Soon",
     "emergency": "Emergency",
 }
 
