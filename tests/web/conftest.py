@@ -117,6 +117,4 @@ def csrf_of(html: str) -> str:
 
 def pytest_configure(config: pytest.Config) -> None:
     # Starlette's TestClient warns that it will move to another HTTP client; not our concern.
-    config.addinivalue_line(
-        "filterwarnings", "ignore:Using `httpx` with `starlette.testclient`:DeprecationWarning"
-    )
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from twitchguide.cli.context import open_session
+from twitchguide.cli.context import action_context
 
 DEFAULT_PORT = 8765
 
@@ -29,7 +29,7 @@ def serve(ctx: click.Context, host: str | None, port: int, lan: bool) -> None:
     # The web stack is imported here only, so `twitchguide log` never pays for it.
     from twitchguide.web.server import run_server
 
-    session = open_session(ctx)  # opens (and migrates) the diary before the first request
+    diary = action_context(ctx)  # opens (and migrates) the diary before the first request
     root = ctx.find_root()
     database = root.obj.get("database") if isinstance(root.obj, dict) else None
-    run_server(database, session.user.name, host=host, port=port, lan=lan)
+    run_server(database, diary.user.name, host=host, port=port, lan=lan)

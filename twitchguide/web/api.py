@@ -5,7 +5,6 @@ document at /api/openapi.json states the same limits the diary enforces. Datetim
 an ISO 8601 string with a UTC offset; a bare number is not a date.
 """
 
-
 import math
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -22,6 +21,7 @@ from pydantic import (
     create_model,
 )
 
+from twitchguide.actions import records
 from twitchguide.diary.records import RECORD_KINDS, FieldSpec, RecordKind, record_json
 from twitchguide.web import steps
 from twitchguide.web.app import csrf_token, open_context
@@ -50,7 +50,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
-
+Since = Annotated[str | None, Query(max_length=40, description="e.g. 7d, 12w, 2026-06-01")]
+RecordId = Annotated[int, Path(ge=1, le=2**62)]
 
 
 def _text_only(value: Any) -> Any:
@@ -72,7 +73,7 @@ def _annotation(spec: FieldSpec, *, output: bool) -> Any:
     if spec.kind == "bool":
         return bool if output else StrictBool
     if spec.kind == "choice":
-        return Literal[spec.choices]  # type: ignore[valid-type]
+        return Literal[spec.choices]
     limits: dict[str, Any] = {}
     if not output and spec.minimum is not None:
         limits["ge"] = spec.minimum
@@ -95,7 +96,10 @@ def _model(kind: RecordKind, purpose: str) -> type[BaseModel]:
         required = spec.required and purpose == "Record"
         if purpose == "New" and spec.required and spec.name != kind.when_field:
             required = True
-        fields[spec.name] = (annotation if required else annotation | None, ... if required else None)
+        fields[spec.name] = (
+            annotation if required else annotation | None,
+            ... if required else None,
+        )
     name = "".join(part.capitalize() for part in kind.name.split("_"))
     config = ConfigDict(extra="forbid") if purpose != "Record" else ConfigDict()
     return create_model(f"{name}{purpose}", __config__=config, **fields)
@@ -107,41 +111,91 @@ def _records_routes(kind: RecordKind) -> None:
     tag = kind.plural
 
     # Records go out as record_json (the CLI's --json shape); the models document them.
-    def listed(ctx: Ctx) -> JSONResponse:
-        entries = steps.diary_entries(ctx, kind.name, None)
-        return JSONResponse(_finite([record_json(e.record) for e in entries]))
+    def listed(ctx: Ctx, since: Since = None) -> JSONResponse:
+        found = records.list_records(ctx.actions, kind, since)
+        return _json([record_json(record) for record in found])
 
     def created(ctx: Ctx, body: Annotated[new_model, Body()]) -> JSONResponse:  # type: ignore[valid-type]
-        record = steps.add_record(ctx, kind.name, body.model_dump(exclude_none=True))  # type: ignore[attr-defined]
-        return JSONResponse(_finite(record_json(record)), status_code=201)
+        values = body.model_dump(exclude_none=True)  # type: ignore[attr-defined]
+        return _json(records.add_record(ctx.actions, kind, values).to_json(), 201)
 
-    def one(ctx: Ctx, record_id: int) -> JSONResponse:
-        return JSONResponse(_finite(record_json(steps.get_record(ctx, kind.name, record_id))))
+    def one(ctx: Ctx, record_id: RecordId) -> JSONResponse:
+        return _json(record_json(records.get_record(ctx.actions, kind, record_id)))
 
-    def changed(ctx: Ctx, record_id: int, body: Annotated[change_model, Body()]) -> JSONResponse:  # type: ignore[valid-type]
+    def changed(
+        ctx: Ctx,
+        record_id: RecordId,
+        body: Annotated[change_model, Body()],  # type: ignore[valid-type]
+    ) -> JSONResponse:
         values = body.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
-        return JSONResponse(_finite(record_json(steps.edit_record(ctx, kind.name, record_id, values))))
+        given = {name: value for name, value in values.items() if value is not None}
+        clear = [name for name, value in values.items() if value is None]
+        return _json(record_json(records.edit_record(ctx.actions, kind, record_id, given, clear)))
 
-    def deleted(ctx: Ctx, record_id: int) -> JSONResponse:
-        return JSONResponse(_finite(record_json(steps.delete_record(ctx, kind.name, record_id))))
+    def deleted(ctx: Ctx, record_id: RecordId) -> JSONResponse:
+        return _json(record_json(records.delete_record(ctx.actions, kind, record_id)))
 
-    router.add_api_route(path, listed, methods=["GET"], response_model=list[read_model],
-                         tags=[tag], summary=f"List {kind.plural}", name=f"list_{kind.name}")
-    router.add_api_route(path, created, methods=["POST"], status_code=201,
-                         response_model=read_model, tags=[tag], summary=f"Add a {kind.singular}",
-                         name=f"add_{kind.name}")
-    router.add_api_route(path + "/{record_id}", one, methods=["GET"], response_model=read_model,
-                         tags=[tag], summary=f"One {kind.singular}", name=f"get_{kind.name}")
-    router.add_api_route(path + "/{record_id}", changed, methods=["PATCH"],
+    def restored(ctx: Ctx, record_id: RecordId) -> JSONResponse:
+        return _json(record_json(records.restore_record(ctx.actions, kind, record_id)))
+
+    router.add_api_route(
+        path,
+        listed,
+        methods=["GET"],
+        response_model=list[read_model],  # type: ignore[valid-type]
+        tags=[tag],
+        summary=f"List {kind.plural}",
+        name=f"list_{kind.name}",
+    )
+    router.add_api_route(
+        path,
+        created,
+        methods=["POST"],
+        status_code=201,
+        response_model=read_model,
+        tags=[tag],
+        summary=f"Add a {kind.singular}",
+        name=f"add_{kind.name}",
+    )
+    router.add_api_route(
+        path + "/{record_id}",
+        one,
+        methods=["GET"],
+        response_model=read_model,
+        tags=[tag],
+        summary=f"One {kind.singular}",
+        name=f"get_{kind.name}",
+    )
+    router.add_api_route(
+        path + "/{record_id}",
+        changed,
+        methods=["PATCH"],
+        response_model=read_model,
+        tags=[tag],
+        summary=f"Change a {kind.singular}",
+        name=f"edit_{kind.name}",
+    )
+    router.add_api_route(
+        path + "/{record_id}",
+        deleted,
+        methods=["DELETE"],
+        response_model=read_model,
+        tags=[tag],
+        summary=f"Delete a {kind.singular}",
+        name=f"delete_{kind.name}",
+    )
+    router.add_api_route(path + "/{record_id}/restore", restored, methods=["POST"],
                          response_model=read_model, tags=[tag],
-                         summary=f"Change a {kind.singular}", name=f"edit_{kind.name}")
-    router.add_api_route(path + "/{record_id}", deleted, methods=["DELETE"],
-                         response_model=read_model, tags=[tag],
-                         summary=f"Delete a {kind.singular}", name=f"delete_{kind.name}")  # fmt: skip
+                         summary=f"Undo the delete of a {kind.singular}",
+                         name=f"restore_{kind.name}")  # fmt: skip
 
 
 for _kind in RECORD_KINDS:
     _records_routes(_kind)
+
+
+def _json(data: Any, status: int = 200) -> JSONResponse:
+    return JSONResponse(_finite(data), status_code=status)
 
 
 def _finite(data: Any) -> Any:
@@ -199,7 +253,7 @@ class Totals(BaseModel):
 @router.post("/today/add", response_model=Totals, tags=["today"])
 def add_to_today(ctx: Ctx, body: AddToDay) -> Totals:
     """One more coffee or glass of water, added to today's totals."""
-    record = steps.add_to_day(ctx, body.what)
+    record = steps.tap(ctx, body.what)
     return Totals(day=record.day, caffeine_mg=record.caffeine_mg, water_litres=record.water_litres)
 
 
@@ -248,44 +302,46 @@ class CheckOut(BaseModel):
 
 @router.get("/triage", response_model=TriageOut, tags=["triage"])
 def triage_status(ctx: Ctx) -> dict[str, Any]:
-    """The level your diary as a whole calls for (the Today banner)."""
-    return steps.triage_status(ctx).to_dict()
+    """The level your diary as a whole calls for (the Today banner), with why."""
+    from twitchguide.actions.triage import check as check_diary
+
+    return check_diary(ctx.actions, with_diary=True).result.to_dict()
 
 
 @router.post("/check", response_model=CheckOut, tags=["triage"])
 def check(ctx: Ctx, body: CheckIn) -> dict[str, Any]:
     """A check from free text; send `answers` to the returned questions to settle the level."""
-    outcome = steps.check_text(ctx, body.text, body.answers)
+    from twitchguide.actions.check_answers import check_with_answers
+
+    done = check_with_answers(ctx.actions, body.text, body.answers)
+    assert done.extraction is not None
     return {
-        "understood": [{"fact": f, "value": v, "words": w} for f, v, w in outcome.understood],
-        "questions": [q.to_dict() for q in outcome.questions],
-        "result": outcome.result.to_dict(),
+        "understood": [
+            {"fact": e.fact, "words": " / ".join(span.text for span in e.spans)}
+            for e in done.extraction.evidence
+        ],
+        "questions": [] if body.answers is not None else list(done.unanswered),
+        "result": done.result.to_dict(),
     }
 
 
 # --- insights, plan ----------------------------------------------------------------------
 
 
-def _since(ctx: Context, since: str | None) -> date | None:
-    from twitchguide.diary.timewords import parse_since
-
-    return parse_since(since, ctx.today()) if since else None
-
-
-Since = Annotated[str | None, Query(max_length=40, description="e.g. 90d, 12w, 2026-06-01")]
-
-
 @router.get("/insights", response_model=dict[str, Any], tags=["insights"])
 def insights(ctx: Ctx, since: Since = None) -> JSONResponse:
     """Patterns, factor effects with intervals and evidence labels, and the strength trend."""
-    return JSONResponse(_finite(steps.insights(ctx, _since(ctx, since)).to_dict()))
+    from twitchguide.actions.insights import insights as read
+
+    return _json(read(ctx.actions, since or "all").to_json())
 
 
 @router.get("/plan", response_model=dict[str, Any], tags=["insights"])
 def plan(ctx: Ctx, since: Since = None) -> JSONResponse:
     """The relief plan: the guide's relief steps, most relevant to you first, each with why."""
-    _report, relief, _diary = steps.insights_and_plan(ctx, _since(ctx, since))
-    return JSONResponse(_finite(steps.plan_dict(relief)))
+    from twitchguide.actions.insights import relief_plan
+
+    return _json(relief_plan(ctx.actions, since or "all").to_json())
 
 
 # --- guide -------------------------------------------------------------------------------
@@ -293,31 +349,30 @@ def plan(ctx: Ctx, since: Since = None) -> JSONResponse:
 
 @router.get("/guide/topics", response_model=list[dict[str, str]], tags=["guide"])
 def topics() -> list[dict[str, str]]:
-    from twitchguide.guide.plain import topic_list
+    from twitchguide.actions.guide import guide_topics
 
-    return topic_list()
+    return guide_topics()
 
 
 @router.get("/guide/topics/{topic_id}", response_model=dict[str, Any], tags=["guide"])
 def topic(topic_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
-    from twitchguide.guide.content import topic as find
-    from twitchguide.guide.plain import topic_dict
+    from twitchguide.actions.guide import guide_page
 
-    return topic_dict(find(topic_id))
+    return guide_page(topic_id).to_json()
 
 
 @router.get("/guide/search", response_model=dict[str, Any], tags=["guide"])
 def guide_search(q: Annotated[str, Query(min_length=1, max_length=200)]) -> JSONResponse:
-    from twitchguide.guide.plain import search_dict
-    from twitchguide.guide.search import search
+    from twitchguide.actions.guide import guide_search as search
 
-    return JSONResponse(_finite(search_dict(search(q))))
+    return _json(search(q).to_json())
 
 
 # --- settings, backup --------------------------------------------------------------------
 
 
 class SettingsOut(BaseModel):
+    user: str
     timezone: str
     day_start_hour: int
     emergency_number: str | None
@@ -331,38 +386,37 @@ class SettingsIn(BaseModel):
 
 
 @router.get("/settings", response_model=SettingsOut, tags=["settings"])
-def get_settings(ctx: Ctx) -> SettingsOut:
-    return SettingsOut(**_settings(ctx))
+def get_settings(ctx: Ctx) -> dict[str, Any]:
+    from twitchguide.actions.settings import show_settings
+
+    return show_settings(ctx.actions).to_json()
 
 
 @router.put("/settings", response_model=SettingsOut, tags=["settings"])
-def put_settings(ctx: Ctx, body: SettingsIn) -> SettingsOut:
-    steps.update_settings(ctx, **body.model_dump())
-    return SettingsOut(**_settings(ctx))
+def put_settings(ctx: Ctx, body: SettingsIn) -> dict[str, Any]:
+    from twitchguide.actions.settings import change_settings
 
-
-def _settings(ctx: Context) -> dict[str, Any]:
-    user = ctx.user
-    return {
-        "timezone": user.timezone,
-        "day_start_hour": user.day_start_hour,
-        "emergency_number": user.emergency_number,
-    }
+    return change_settings(ctx.actions, **body.model_dump()).to_json()
 
 
 @router.get("/export", response_model=dict[str, Any], tags=["backup"])
 def export(ctx: Ctx) -> Response:
     """The whole diary as one JSON document (the same as `twitchguide export`)."""
-    return Response(steps.export_json(ctx), media_type="application/json")
+    from twitchguide.actions.backup import export_json
+
+    return Response(export_json(ctx.actions), media_type="application/json")
 
 
 class Imported(BaseModel):
     imported: dict[str, int]
+    total: int
 
 
 @router.post("/import", response_model=Imported, tags=["backup"])
-def import_(ctx: Ctx, document: Annotated[dict[str, Any], Body()]) -> Imported:
+def import_(ctx: Ctx, document: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
     """Import an export document: all records or none."""
     import json
 
-    return Imported(imported=steps.import_json(ctx, json.dumps(document).encode()))
+    from twitchguide.actions.import_upload import import_document
+
+    return import_document(ctx.actions, json.dumps(document).encode()).to_json()

@@ -35,9 +35,10 @@ class AppState:
 
 def create_app(database_url: str, user_name: str, access_code: str | None = None) -> FastAPI:
     """The whole web app for one diary. `access_code`: required of other devices (--lan)."""
-    from twitchguide.store import open_store
+    from twitchguide.actions.context import open_context as open_diary
 
-    open_store(database_url).close()  # connect and migrate once, before the first request
+    # Connect, migrate and create the person once, before the first request.
+    open_diary(database_url, user_name).close()
     guard = Guard(access_code)
     app = FastAPI(
         title="Twitchguide API",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from markupsafe import Markup
@@ -28,11 +28,12 @@ class ChartView:
     rows: list[tuple[Any, ...]]
 
 
-def insight_views(report: Any, diary: Any, today: date, since: date | None) -> list[ChartView]:
+def insight_views(report: Any, timeline: Any) -> list[ChartView]:
+    """The four charts of one period: calendar, body map, factor effects, strength trend."""
     from twitchguide.web import svg_charts
 
-    first = since or max(today - timedelta(days=7 * 26 - 1), _first_day(diary, today))
-    per_day = Counter(diary.day_of(e.started_at) for e in diary.episodes)
+    first, today = timeline.since, timeline.until
+    per_day = {day.day: len(day.episodes) for day in timeline.days}
     days = [first + timedelta(days=n) for n in range((today - first).days + 1)]
     counts = [(day, per_day.get(day, 0)) for day in days]
     busiest = max(counts, key=lambda pair: pair[1], default=(today, 0))
@@ -51,7 +52,7 @@ def insight_views(report: Any, diary: Any, today: date, since: date | None) -> l
         [(f"{day:%a %d %b %Y}", n) for day, n in reversed(counts) if n],
     )
 
-    by_place = Counter((e.region, e.side) for e in diary.episodes if _inside(diary, e, first, today))
+    by_place = Counter((e.region, e.side) for day in timeline.days for e in day.episodes)
     regions = report.patterns.by_region
     body = ChartView(
         "bodymap",
@@ -81,7 +82,7 @@ def insight_views(report: Any, diary: Any, today: date, since: date | None) -> l
         ("Factor", "Compared", "Rate ratio", "95% interval", "Evidence", "What it means"),
         [
             (
-                r.label + (f" (the day before)" if r.lag_days == 1 else ""),
+                r.label + (" (the day before)" if r.lag_days == 1 else ""),
                 r.contrast,
                 f"{r.rate_ratio:.2f}" if r.rate_ratio is not None else "–",
                 f"{r.ci_low:.2f} to {r.ci_high:.2f}" if r.ci_low is not None else "–",
@@ -107,12 +108,3 @@ def insight_views(report: Any, diary: Any, today: date, since: date | None) -> l
         strength_rows,
     )
     return [heat, body, factors, strength]
-
-
-def _first_day(diary: Any, today: date) -> date:
-    days = [diary.day_of(e.started_at) for e in diary.episodes]
-    return min(days) if days else today - timedelta(days=27)
-
-
-def _inside(diary: Any, episode: Any, first: date, last: date) -> bool:
-    return first <= diary.day_of(episode.started_at) <= last

@@ -5,16 +5,13 @@ Each route parses the request, calls one step, and renders a template. No rule l
 
 from __future__ import annotations
 
-import secrets
-from collections import OrderedDict
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from twitchguide.diary.records import RECORD_KINDS, Record
-from twitchguide.diary.vocabulary import BODY_REGIONS, canonical_region
+from twitchguide.diary.records import RECORD_KINDS
+from twitchguide.diary.vocabulary import BODY_REGIONS, canonical_episode_region
 from twitchguide.errors import InvalidInput
 from twitchguide.web import bodymap, steps
 from twitchguide.web.app import form_data, open_context
@@ -24,10 +21,6 @@ from twitchguide.web.steps import Context
 router = APIRouter(include_in_schema=False)
 Ctx = Annotated[Context, Depends(open_context)]
 Form = Annotated[dict[str, Any], Depends(form_data)]
-
-# Deleted records kept for "Undo", newest last; a local app has one process, so memory will do.
-_UNDO: OrderedDict[str, tuple[int, Record]] = OrderedDict()
-_UNDO_KEEP = 50
 
 
 async def uploaded_file(request: Request) -> bytes:
@@ -61,18 +54,23 @@ def today_page(
     side: str | None = None,
     logged: int | None = None,
 ) -> HTMLResponse:
-    chosen = canonical_region(region) if region else None
+    chosen = canonical_episode_region(region) if region else None
     if region and chosen is None:
         raise InvalidInput("region", "pick a place on the body map")
-    summary = steps.today(ctx)
+    from twitchguide.actions.diary import timeline
+    from twitchguide.actions.triage import triage_status
+
+    (day,) = timeline(ctx.actions, "today").days or (None,)
     just_logged = None
-    if logged is not None:
-        just_logged = next((e for e in summary.episodes if e.stamps.id == logged), None)
+    if logged is not None and day is not None:
+        just_logged = next((e for e in day.episodes if e.stamps.id == logged), None)
     return page(
         request,
         "today.html",
         title="Today",
-        today=summary,
+        day=day,
+        today=ctx.today(),
+        notice=triage_status(ctx.actions),
         zone=ctx.user.zone,
         describe=describe,
         areas=bodymap.AREAS,
@@ -90,13 +88,18 @@ def today_page(
 
 @router.post("/log")
 def log_page(request: Request, ctx: Ctx, values: Form) -> Response:
-    episode = steps.log_episode(ctx, values)
-    return _see(f"/?logged={episode.stamps.id}#today-list")
+    from twitchguide.actions.diary import log_episodes
+
+    fields = {
+        name: values.get(name) or None for name in ("side", "intensity", "duration", "pattern")
+    }
+    done = log_episodes(ctx.actions, values.get("region", ""), fields)
+    return _see(f"/?logged={done.episodes[0].stamps.id}#today-list")
 
 
 @router.post("/today/add")
 def add_to_today(request: Request, ctx: Ctx, values: Form) -> Response:
-    factors = steps.add_to_day(ctx, values.get("what", ""))
+    factors = steps.tap(ctx, values.get("what", ""))
     if request.headers.get("hx-request"):
         return page(request, "_totals.html", factors=factors, added=values.get("what"))
     return _see("/#totals")
@@ -114,11 +117,8 @@ def diary_page(
     undo: str | None = None,
     done: str | None = None,
 ) -> HTMLResponse:
-    from twitchguide.diary.timewords import parse_since
-
     kind = kind or None
-    first = parse_since(since, ctx.today()) if since else None
-    entries = steps.diary_entries(ctx, kind, first)
+    entries = steps.diary_entries(ctx, kind, since)
     return page(
         request,
         "diary.html",
@@ -131,7 +131,7 @@ def diary_page(
         day_words=day_words,
         describe=describe,
         zone=ctx.user.zone,
-        undo=undo if undo in _UNDO else None,
+        undo=undo.split(":", 1) if undo and ":" in undo else None,
         done=done,
     )
 
@@ -153,16 +153,20 @@ def new_record_page(request: Request, ctx: Ctx, kind: str) -> HTMLResponse:
 
 @router.post("/diary/new/{kind}")
 def add_record_page(ctx: Ctx, kind: str, values: Form) -> Response:
-    steps.add_record(ctx, kind, values)
+    from twitchguide.actions.records import add_record
+
+    record_kind = steps.record_kind(kind)
+    add_record(ctx.actions, record_kind, steps.form_fields(record_kind, values)[0])
     return _see("/diary?done=added")
 
 
 @router.get("/diary/{kind}/{record_id}/edit", response_class=HTMLResponse)
 def edit_record_page(request: Request, ctx: Ctx, kind: str, record_id: int) -> HTMLResponse:
+    from twitchguide.actions.records import get_record
     from twitchguide.web.forms import form_values
 
-    record = steps.get_record(ctx, kind, record_id)
     record_kind = steps.record_kind(kind)
+    record = get_record(ctx.actions, record_kind, record_id)
     return page(
         request,
         "record_form.html",
@@ -176,27 +180,30 @@ def edit_record_page(request: Request, ctx: Ctx, kind: str, record_id: int) -> H
 
 @router.post("/diary/{kind}/{record_id}")
 def save_record_page(ctx: Ctx, kind: str, record_id: int, values: Form) -> Response:
-    steps.edit_record(ctx, kind, record_id, values)
+    from twitchguide.actions.records import edit_record
+
+    record_kind = steps.record_kind(kind)
+    fields, clear = steps.form_fields(record_kind, values)
+    edit_record(ctx.actions, record_kind, record_id, fields, clear)
     return _see("/diary?done=saved")
 
 
 @router.post("/diary/{kind}/{record_id}/delete")
 def delete_record_page(request: Request, ctx: Ctx, kind: str, record_id: int) -> Response:
-    record = steps.delete_record(ctx, kind, record_id)
-    token = secrets.token_urlsafe(12)
-    _UNDO[token] = (ctx.user.user_id, record)
-    while len(_UNDO) > _UNDO_KEEP:
-        _UNDO.popitem(last=False)
-    return _see(f"/diary?undo={token}")
+    from twitchguide.actions.records import delete_record
+
+    delete_record(ctx.actions, steps.record_kind(kind), record_id)
+    return _see(f"/diary?undo={kind}:{record_id}")
 
 
 @router.post("/diary/undo")
 def undo_page(ctx: Ctx, values: Form) -> Response:
-    token = values.get("undo", "")
-    kept = _UNDO.pop(token, None)
-    if kept is None or kept[0] != ctx.user.user_id:
-        raise InvalidInput("undo", "that delete can no longer be undone")
-    steps.restore_record(ctx, kept[1])
+    from twitchguide.actions.records import restore_record
+
+    record_id = values.get("record_id", "")
+    if not record_id.isdigit():
+        raise InvalidInput("record_id", "the id of a deleted record")
+    restore_record(ctx.actions, steps.record_kind(values.get("kind", "")), int(record_id))
     return _see("/diary?done=restored")
 
 
@@ -213,26 +220,23 @@ def check_post(request: Request, ctx: Ctx, values: Form) -> HTMLResponse:
     text = values.get("text", "")
     answering = values.get("step") == "answers"
     answers = {k.removeprefix("q_"): v for k, v in values.items() if k.startswith("q_")}
-    outcome = steps.check_text(ctx, text, answers if answering else None)
-    if outcome.questions:
-        return page(request, "check_questions.html", title="A few questions", outcome=outcome)
-    return _result(request, outcome.result, outcome)
+    from twitchguide.actions.check_answers import check_with_answers
+
+    done = check_with_answers(ctx.actions, text, answers if answering else None)
+    if done.unanswered and not answering:
+        return page(request, "check_questions.html", title="A few questions", done=done)
+    return _result(request, done)
 
 
 @router.get("/check/diary", response_class=HTMLResponse)
 def check_diary(request: Request, ctx: Ctx) -> HTMLResponse:
-    return _result(request, steps.triage_status(ctx), None)
+    from twitchguide.actions.triage import check
+
+    return _result(request, check(ctx.actions, with_diary=True))
 
 
-def _result(request: Request, result: Any, outcome: Any) -> HTMLResponse:
-    return page(
-        request,
-        "check_result.html",
-        title=result.title,
-        result=result,
-        outcome=outcome,
-        sources=steps.sources_of(result.sources),
-    )
+def _result(request: Request, done: Any) -> HTMLResponse:
+    return page(request, "check_result.html", title=done.result.title, done=done)
 
 
 # --- Insights ----------------------------------------------------------------------------
@@ -242,19 +246,18 @@ def _result(request: Request, result: Any, outcome: Any) -> HTMLResponse:
 def insights_page(
     request: Request, ctx: Ctx, since: Annotated[str, Query(max_length=40)] = ""
 ) -> HTMLResponse:
-    from twitchguide.diary.timewords import parse_since
+    from twitchguide.actions.overview import overview
     from twitchguide.web.charts_view import insight_views
 
-    first = parse_since(since, ctx.today()) if since else None
-    report, plan, diary = steps.insights_and_plan(ctx, first)
+    seen = overview(ctx.actions, since or "all")
     return page(
         request,
         "insights.html",
         title="Insights",
-        report=report,
-        plan=plan,
+        report=seen.insights.insights,
+        plan=seen.plan.plan,
         since=since,
-        views=insight_views(report, diary, ctx.today(), first),
+        views=insight_views(seen.insights.insights, seen.timeline),
     )
 
 
@@ -262,16 +265,15 @@ def insights_page(
 
 
 @router.get("/guide", response_class=HTMLResponse)
-def guide_page(
-    request: Request, q: Annotated[str, Query(max_length=200)] = ""
-) -> HTMLResponse:
-    from twitchguide.guide.plain import KIND_HEADINGS, search_dict, topic_list
-    from twitchguide.guide.search import search
+def guide_page(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+    from twitchguide.actions.guide import guide_search, guide_topics
+    from twitchguide.guide.plain import KIND_HEADINGS
 
-    results = search_dict(search(q)) if q.strip() else None
-    topics = topic_list()
+    results = guide_search(q).result if q.strip() else None
+    topics = guide_topics()
     groups = [
-        (heading, [t for t in topics if t["kind"] == kind]) for kind, heading in KIND_HEADINGS.items()
+        (heading, [t for t in topics if t["kind"] == kind])
+        for kind, heading in KIND_HEADINGS.items()
     ]
     others = [t for t in topics if t["kind"] not in KIND_HEADINGS]
     if others:
@@ -290,10 +292,9 @@ def sources_page(request: Request) -> HTMLResponse:
 
 @router.get("/guide/{topic_id}", response_class=HTMLResponse)
 def topic_page(request: Request, topic_id: str) -> HTMLResponse:
-    from twitchguide.guide.content import topic
-    from twitchguide.guide.plain import topic_dict
+    from twitchguide.actions.guide import guide_page
 
-    item = topic_dict(topic(topic_id))
+    item = guide_page(topic_id).topic
     return page(request, "topic.html", title=item["title"], topic=item)
 
 
@@ -319,8 +320,10 @@ def save_settings(request: Request, ctx: Ctx, values: Form) -> Response:
     hour = values.get("day_start_hour", "").strip()
     if hour and not hour.isdigit():
         raise InvalidInput("day_start_hour", "a whole number from 0 to 12")
-    steps.update_settings(
-        ctx,
+    from twitchguide.actions.settings import change_settings
+
+    change_settings(
+        ctx.actions,
         timezone=values.get("timezone") or None,
         day_start_hour=int(hour) if hour else None,
         emergency_number=values.get("emergency_number", "").strip() or None,
@@ -329,9 +332,7 @@ def save_settings(request: Request, ctx: Ctx, values: Form) -> Response:
 
 
 @router.get("/settings/reminder.ics")
-def reminder(
-    ctx: Ctx, time: Annotated[str, Query(pattern=r"^\d{2}:\d{2}$")] = "21:00"
-) -> Response:
+def reminder(ctx: Ctx, time: Annotated[str, Query(pattern=r"^\d{2}:\d{2}$")] = "21:00") -> Response:
     from twitchguide.web.reminder import daily_reminder
 
     body = daily_reminder(time, ctx.now())
@@ -349,9 +350,11 @@ def backup_page(request: Request, ctx: Ctx, imported: str | None = None) -> HTML
 
 @router.get("/backup/export.json")
 def export_page(ctx: Ctx) -> Response:
-    name = f"twitchguide-{date.today().isoformat()}.json"
+    from twitchguide.actions.backup import export_json
+
+    name = f"twitchguide-{ctx.today().isoformat()}.json"
     return Response(
-        steps.export_json(ctx),
+        export_json(ctx.actions),
         media_type="application/json",
         headers={"content-disposition": f'attachment; filename="{name}"'},
     )
@@ -359,8 +362,10 @@ def export_page(ctx: Ctx) -> Response:
 
 @router.post("/backup/import")
 def import_page(ctx: Ctx, upload: Annotated[bytes, Depends(uploaded_file)]) -> Response:
-    counts = steps.import_json(ctx, upload)
-    return _see(f"/backup?imported={sum(counts.values())}")
+    from twitchguide.actions.import_upload import import_document
+
+    summary = import_document(ctx.actions, upload)
+    return _see(f"/backup?imported={summary.total}")
 
 
 @router.get("/manifest.webmanifest")

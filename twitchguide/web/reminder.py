@@ -50,7 +50,8 @@ def _fold(line: str) -> str:
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
-    parts, rest = [], data
+    parts: list[str] = []
+    rest = data
     while len(rest) > 75:
         cut = 75 if not parts else 74
         while cut and (rest[cut] & 0xC0) == 0x80:  # never split a UTF-8 character

@@ -84,6 +84,20 @@ def number(value: float | None, digits: int = 1) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
 
 
+def fact_words(value: Any) -> str:
+    """A triage fact's value in words: yes/no, lists joined, whole numbers without ".0"."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, tuple | list):
+        return ", ".join(label(str(v)) for v in value) or "none"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return label(str(value))
+
+
 ENV.filters["label"] = label
+ENV.filters["fact_words"] = fact_words
 ENV.filters["number"] = number
 ENV.globals["level_words"] = LEVEL_WORDS

@@ -143,7 +143,7 @@ class GuardMiddleware:
 
 def _from_this_machine(scope: Scope) -> bool:
     client = scope.get("client")
-    return bool(client) and client[0] in ("127.0.0.1", "::1")
+    return client is not None and client[0] in ("127.0.0.1", "::1")
 
 
 async def _redirect(send: Send, location: str, cookies: list[bytes]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 
 import click
@@ -54,10 +55,8 @@ def run_server(
         click.echo("The link holds a private access code: share it with no one.")
         click.echo(f"On this computer, http://{LOCAL_HOST}:{port}/ needs no code.")
     click.echo("Your diary stays on this computer. Press Ctrl-C to stop.")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly; nothing to report
         server.run()
-    except KeyboardInterrupt:
-        pass
     click.echo("Stopped.")
 
 

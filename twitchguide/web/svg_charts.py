@@ -53,9 +53,7 @@ def calendar_heatmap(counts: Sequence[tuple[date, int]]) -> str:
         slot = offset + index
         x, y = left + (slot // 7) * (cell + gap), top + (slot % 7) * (cell + gap)
         if day.month != last_month and day.day <= 7:
-            parts.append(
-                f'<text x="{x}" y="11" font-size="10" fill="{MUTED}">{day:%b}</text>'
-            )
+            parts.append(f'<text x="{x}" y="11" font-size="10" fill="{MUTED}">{day:%b}</text>')
             last_month = day.month
         words = f"{day:%a %d %b}: {n} twitch episode{'s' if n != 1 else ''}"
         parts.append(
@@ -131,7 +129,7 @@ def factor_effects(results: Sequence[Any]) -> str:
     if not results:
         return _svg(
             320, 40, "No factor effects yet",
-            [f'<text x="0" y="24" fill="{MUTED}">Not enough logged days to show effects yet.</text>'],
+            [f'<text x="0" y="24" fill="{MUTED}">Not enough logged days yet.</text>'],
         )  # fmt: skip
     row, left, plot = 34, 150, 180
     low = min(min(r.ci_low or r.rate_ratio for r in results), 0.5)
@@ -192,10 +190,10 @@ def strength_trend(*hands: Any) -> str:
     low, high = min(kgs) * 0.95, max(kgs) * 1.05
 
     def x_of(day: date) -> float:
-        return left + (width - left - 10) * (day - first).days / span
+        return float(left + (width - left - 10) * (day - first).days / span)
 
     def y_of(kg: float) -> float:
-        return top + (height - top - bottom) * (1 - (kg - low) / max(0.1, high - low))
+        return float(top + (height - top - bottom) * (1 - (kg - low) / max(0.1, high - low)))
 
     parts = []
     styles = {"left": ("#1c4f80", ""), "right": ("#8a3b12", "6 4")}
@@ -219,7 +217,9 @@ def strength_trend(*hands: Any) -> str:
         for d, kg in hand.days:
             marker = "circle" if hand.hand == "left" else "rect"
             if marker == "circle":
-                parts.append(f'<circle cx="{x_of(d):.1f}" cy="{y_of(kg):.1f}" r="4" fill="{colour}"/>')
+                parts.append(
+                    f'<circle cx="{x_of(d):.1f}" cy="{y_of(kg):.1f}" r="4" fill="{colour}"/>'
+                )
             else:
                 parts.append(
                     f'<rect x="{x_of(d) - 4:.1f}" y="{y_of(kg) - 4:.1f}" width="8" height="8" '
