@@ -68,13 +68,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real uvicorn server on loopback, on a SQLite diary of its own, for the whole session."""
+def serve(database_url: str) -> tuple[Any, threading.Thread, str]:
+    """A real uvicorn server on loopback for one diary: (server, thread, base URL)."""
     import uvicorn
 
-    folder = tmp_path_factory.mktemp("live")
-    app = make_app(f"sqlite:///{folder / 'diary.db'}")
+    app = make_app(database_url)
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
@@ -83,12 +81,32 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+def stop(server: Any, thread: threading.Thread) -> None:
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn server on a SQLite diary of its own, for the whole session."""
+    folder = tmp_path_factory.mktemp("live")
+    server, thread, url = serve(f"sqlite:///{folder / 'diary.db'}")
+    yield url
+    stop(server, thread)
+
+
+@pytest.fixture
+def empty_server(tmp_path: Path) -> Iterator[str]:
+    """Another real server, on an empty diary (somewhere to import a backup into)."""
+    server, thread, url = serve(f"sqlite:///{tmp_path / 'empty.db'}")
+    yield url
+    stop(server, thread)
 
 
 @pytest.fixture(scope="session")

@@ -97,9 +97,11 @@ AREAS: dict[str, list[Area]] = {"front": _front(), "back": _back()}
 # The back of the head is drawn but is not a diary region.
 HEAD_BACK = (114, 6, 72, 88)
 
-# Places too small to tap on a figure: plain buttons under it, head to toe.
-SMALL_PLACES: tuple[str, ...] = (
+# Buttons under the figures: the two commonest places first (an eyelid is too small to tap on
+# a figure, and a calf is on the back view), then places too small for a figure, head to toe.
+QUICK_PLACES: tuple[str, ...] = (
     "eyelid",
+    "calf",
     "lip",
     "tongue",
     "jaw",
@@ -114,3 +116,11 @@ PAIRED: frozenset[str] = frozenset(
     {area.region for view in AREAS.values() for area in view if area.side}
     | {"eyelid", "thumb", "fingers", "ankle", "toes"}
 )
+
+# Words written on the figure's regions (the link's own name is the full one).
+SHORT_NAMES: dict[str, str] = {
+    "upper_arm": "arm",
+    "abdomen": "belly",
+        "forearm": "fore-arm",
+    "buttock": "bottom",
+}

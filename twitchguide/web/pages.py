@@ -74,7 +74,8 @@ def today_page(
         zone=ctx.user.zone,
         describe=describe,
         areas=bodymap.AREAS,
-        small_places=bodymap.SMALL_PLACES,
+        quick_places=bodymap.QUICK_PLACES,
+        short_names=bodymap.SHORT_NAMES,
         head_back=bodymap.HEAD_BACK,
         width=bodymap.WIDTH,
         height=bodymap.HEIGHT,
@@ -378,4 +379,4 @@ def manifest() -> Response:
     )
 
 
-assert set(bodymap.SMALL_PLACES) <= set(BODY_REGIONS)
+assert set(bodymap.QUICK_PLACES) <= set(BODY_REGIONS)
