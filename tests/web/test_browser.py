@@ -178,7 +178,9 @@ def test_no_serious_accessibility_violations_on_any_page(page: Any) -> None:
 def test_no_console_errors_and_no_outside_requests(page: Any, live_server: str) -> None:
     page.console_errors.clear()  # earlier tests answered some requests with 4xx on purpose
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None)
+    page.on(
+        "request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None
+    )
     for path in PAGES:
         page.goto(path)
     assert outside == []

@@ -287,3 +287,23 @@ def test_manifest_and_icons_and_no_service_worker(sqlite_client: Browser) -> Non
     for icon in manifest["icons"]:
         assert sqlite_client.get(icon["src"]).status_code == 200
     assert "serviceWorker" not in sqlite_client.get("/static/app.js").text
+
+
+def test_a_second_record_of_factors_for_one_day_is_refused_clearly(client: Browser) -> None:
+    first = client.api("POST", "/api/v1/day", {"day": "2026-11-02", "sleep_hours": 7})
+    again = client.api("POST", "/api/v1/day", {"day": "2026-11-02", "stress": 2})
+    assert again.status_code == 422 and again.json()["error"]["field"] == "day"
+    other = client.api("POST", "/api/v1/day", {"day": "2026-11-03", "stress": 2}).json()
+    moved = client.api("PATCH", f"/api/v1/day/{other['id']}", {"day": "2026-11-02"})
+    assert (
+        moved.status_code == 422 and "already has its factors" in moved.json()["error"]["problem"]
+    )
+    assert (
+        client.api("PATCH", f"/api/v1/day/{first.json()['id']}", {"day": "2026-11-02"}).status_code
+        == 200
+    )
+
+
+def test_a_405_names_every_method_the_path_takes(sqlite_client: Browser) -> None:
+    answer = sqlite_client.http.request("PUT", "/api/v1/episode")
+    assert answer.status_code == 405 and answer.headers["allow"] == "GET, HEAD, POST"

@@ -21,7 +21,7 @@ from pydantic import (
     create_model,
 )
 
-from twitchguide.actions import records
+from twitchguide.actions import one_day, records
 from twitchguide.diary.records import RECORD_KINDS, FieldSpec, RecordKind, record_json
 from twitchguide.web import steps
 from twitchguide.web.app import csrf_token, open_context
@@ -61,6 +61,13 @@ def _text_only(value: Any) -> Any:
     return value
 
 
+def _not_yes_no(value: Any) -> Any:
+    """JSON true/false is not a number (pydantic would read it as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError("give a number, not true or false")
+    return value
+
+
 StrictInstant = Annotated[AwareDatetime, BeforeValidator(_text_only)]
 StrictDate = Annotated[date, BeforeValidator(_text_only)]
 
@@ -80,9 +87,9 @@ def _annotation(spec: FieldSpec, *, output: bool) -> Any:
     if not output and spec.maximum is not None:
         limits["le"] = spec.maximum
     if spec.kind == "int":
-        return Annotated[int, Field(**limits)]
+        return Annotated[int, Field(**limits), BeforeValidator(_not_yes_no)]
     if spec.kind == "float":
-        return Annotated[float, Field(allow_inf_nan=False, **limits)]
+        return Annotated[float, Field(allow_inf_nan=False, **limits), BeforeValidator(_not_yes_no)]
     return Annotated[str, Field(max_length=2000)] if not output else str
 
 
@@ -117,7 +124,7 @@ def _records_routes(kind: RecordKind) -> None:
 
     def created(ctx: Ctx, body: Annotated[new_model, Body()]) -> JSONResponse:  # type: ignore[valid-type]
         values = body.model_dump(exclude_none=True)  # type: ignore[attr-defined]
-        return _json(records.add_record(ctx.actions, kind, values).to_json(), 201)
+        return _json(one_day.add_record(ctx.actions, kind, values).to_json(), 201)
 
     def one(ctx: Ctx, record_id: RecordId) -> JSONResponse:
         return _json(record_json(records.get_record(ctx.actions, kind, record_id)))
@@ -130,7 +137,8 @@ def _records_routes(kind: RecordKind) -> None:
         values = body.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
         given = {name: value for name, value in values.items() if value is not None}
         clear = [name for name, value in values.items() if value is None]
-        return _json(record_json(records.edit_record(ctx.actions, kind, record_id, given, clear)))
+        edited = one_day.edit_record(ctx.actions, kind, record_id, given, clear)
+        return _json(record_json(edited))
 
     def deleted(ctx: Ctx, record_id: RecordId) -> JSONResponse:
         return _json(record_json(records.delete_record(ctx.actions, kind, record_id)))

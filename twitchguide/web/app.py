@@ -108,6 +108,19 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api/")
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path (Starlette names only the first route's)."""
+    from starlette.routing import Match, Route
+
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, Route) and route.methods:
+            match, _ = route.matches({**request.scope, "method": "GET", "type": "http"})
+            if match is not Match.NONE:
+                methods |= route.methods
+    return sorted(methods)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     from twitchguide.web.pages import error_page
 
@@ -154,5 +167,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         detail = str(error.detail)
         if _wants_html(request):
             title = "Not found" if error.status_code == 404 else "That did not work"
-            return error_page(request, error.status_code, title, detail)
-        return JSONResponse(error_body("path", detail), status_code=error.status_code)
+            page = error_page(request, error.status_code, title, detail)
+        else:
+            page = JSONResponse(error_body("path", detail), status_code=error.status_code)
+        page.headers.update(error.headers or {})
+        if error.status_code == 405:
+            page.headers["allow"] = ", ".join(_allowed_methods(request))
+        return page

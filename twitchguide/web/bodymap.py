@@ -121,6 +121,6 @@ PAIRED: frozenset[str] = frozenset(
 SHORT_NAMES: dict[str, str] = {
     "upper_arm": "arm",
     "abdomen": "belly",
-        "forearm": "fore-arm",
+    "forearm": "fore-arm",
     "buttock": "bottom",
 }
