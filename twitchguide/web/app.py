@@ -112,8 +112,10 @@ def _allowed_methods(request: Request) -> list[str]:
     """Every method some route takes at this path (Starlette names only the first route's)."""
     from starlette.routing import Match, Route
 
+    from twitchguide.web import api, pages
+
     methods: set[str] = set()
-    for route in request.app.routes:
+    for route in [*api.router.routes, *pages.router.routes]:
         if isinstance(route, Route) and route.methods:
             match, _ = route.matches({**request.scope, "method": "GET", "type": "http"})
             if match is not Match.NONE:
