@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import socket
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -39,25 +41,42 @@ def run_server(
     bind = host or ("0.0.0.0" if lan else LOCAL_HOST)
     app = create_app(settings.database_url, user_name, access_code=code)
     config = uvicorn.Config(app, host=bind, port=port, log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
-
     shown_host = bind
     if bind in ("0.0.0.0", "::"):
         shown_host = lan_address() or LOCAL_HOST
     address = f"http://{shown_host}:{port}/"
-    click.echo(f"Twitchguide is running at {address}")
-    if code is not None:
-        link = f"{address}?access={code}"
-        click.echo("")
-        click.echo("On your phone (on the same Wi-Fi), scan this code or open this link:")
-        click.echo(f"  {link}")
-        _print_qr(link)
-        click.echo("The link holds a private access code: share it with no one.")
-        click.echo(f"On this computer, http://{LOCAL_HOST}:{port}/ needs no code.")
-    click.echo("Your diary stays on this computer. Press Ctrl-C to stop.")
+
+    def announce() -> None:
+        click.echo(f"Twitchguide is running at {address}")
+        if code is not None:
+            link = f"{address}?access={code}"
+            click.echo("")
+            click.echo("On your phone (on the same Wi-Fi), scan this code or open this link:")
+            click.echo(f"  {link}")
+            _print_qr(link)
+            click.echo("The link holds a private access code: share it with no one.")
+            click.echo(f"On this computer, http://{LOCAL_HOST}:{port}/ needs no code.")
+        click.echo("Your diary stays on this computer. Press Ctrl-C to stop.")
+
+    server = _AnnouncingServer(config, announce)
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly; nothing to report
         server.run()
     click.echo("Stopped.")
+
+
+class _AnnouncingServer:
+    """uvicorn's server, saying where it is only once it really listens there."""
+
+    def __new__(cls, config: Any, announce: Callable[[], None]) -> Any:
+        import uvicorn
+
+        class Server(uvicorn.Server):
+            async def startup(self, sockets: Any = None) -> None:
+                await super().startup(sockets)
+                if not self.should_exit:
+                    announce()
+
+        return Server(config)
 
 
 def _print_qr(link: str) -> None:
