@@ -31,8 +31,8 @@ $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check twitchguide tests benchmarks
-	$(BIN)/ruff format --check twitchguide tests benchmarks
+	$(BIN)/ruff check twitchguide tests benchmarks tools
+	$(BIN)/ruff format --check twitchguide tests benchmarks tools
 	$(BIN)/mypy
 
 test: lint | $(CHROMIUM)
