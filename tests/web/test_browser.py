@@ -16,8 +16,10 @@ import pytest
 
 from tests.web.conftest import VIEWPORTS
 
-PAGES = ["/", "/?region=calf", "/diary", "/check", "/insights", "/guide", "/guide?q=coffee",
-         "/guide/sources", "/settings", "/backup", "/diary/new/episode", "/check/diary"]  # fmt: skip
+PAGES = [
+    "/", "/?region=calf", "/diary", "/check", "/insights", "/guide", "/guide?q=coffee",
+    "/guide/sources", "/settings", "/backup", "/diary/new/episode", "/check/diary",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module", params=list(VIEWPORTS))

@@ -167,6 +167,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         detail = str(error.detail)
+        page: Response
         if _wants_html(request):
             title = "Not found" if error.status_code == 404 else "That did not work"
             page = error_page(request, error.status_code, title, detail)
