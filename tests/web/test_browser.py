@@ -177,13 +177,18 @@ def test_no_serious_accessibility_violations_on_any_page(page: Any) -> None:
     assert found == {}
 
 
-def test_no_console_errors_and_no_outside_requests(page: Any, live_server: str) -> None:
+def test_no_console_errors_no_outside_requests_no_sideways_scroll(page: Any, live_server: str) -> None:
     page.console_errors.clear()  # earlier tests answered some requests with 4xx on purpose
     outside: list[str] = []
     page.on(
         "request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None
     )
+    too_wide = {}
     for path in PAGES:
         page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > page.viewport_size["width"]:
+            too_wide[path] = width
     assert outside == []
     assert page.console_errors == []
+    assert too_wide == {}, "no page scrolls sideways"

@@ -53,11 +53,12 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
     return HTMLResponse(html, status_code=status)
 
 
-def describe(record: Record, zone: ZoneInfo) -> str:
-    """One calm line for any record, as the diary command prints it (without its #id)."""
+def describe(record: Record, zone: ZoneInfo, on_day: date | None = None) -> str:
+    """One calm line for any record, as the diary command prints it (without its #id);
+    under a day's heading (`on_day`) the time alone will do."""
     from twitchguide.cli.render import describe as describe_line
 
-    line = describe_line(record, zone)
+    line = describe_line(record, zone, on_day)
     return line.split("  ", 1)[1] if line.startswith("#") else line
 
 
@@ -97,7 +98,13 @@ def fact_words(value: Any) -> str:
     return label(str(value))
 
 
+def reason_only(summary: str, title: str) -> str:
+    """A notice's one line without its title in front (the banner's heading shows the title)."""
+    return summary.removeprefix(title).removeprefix(".").strip() or summary
+
+
 ENV.filters["label"] = label
+ENV.filters["reason_only"] = reason_only
 ENV.filters["fact_words"] = fact_words
 ENV.filters["number"] = number
 ENV.globals["level_words"] = LEVEL_WORDS

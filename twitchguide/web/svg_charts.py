@@ -75,7 +75,7 @@ def calendar_heatmap(counts: Sequence[tuple[date, int]]) -> str:
 
 def body_frequency(by_place: dict[tuple[str, str | None], int]) -> str:
     """The body map, each region shaded by its episodes, with the number written on it."""
-    from twitchguide.web.bodymap import AREAS, HEAD_BACK, HEIGHT, WIDTH
+    from twitchguide.web.bodymap import AREAS, HEAD_BACK, HEIGHT, SHORT_NAMES, WIDTH
 
     totals: dict[tuple[str, str | None], int] = {}
     for (region, side), n in by_place.items():
@@ -106,9 +106,12 @@ def body_frequency(by_place: dict[tuple[str, str | None], int]) -> str:
             parts.append(f"<g><title>{escape(area.name)}: {n}</title>{shape}")
             if n:
                 ink = "#fff" if fill in SHADES[3:] else INK
-                cx, cy = dx + area.x + area.width // 2, area.y + area.height // 2 + 5
+                cx, cy = dx + area.x + area.width // 2, area.y + area.height // 2
+                name = SHORT_NAMES.get(area.region, label(area.region))
                 parts.append(
-                    f'<text x="{cx}" y="{cy}" text-anchor="middle" font-size="14" '
+                    f'<text x="{cx}" y="{cy - 3}" text-anchor="middle" font-size="10" '
+                    f'fill="{ink}">{escape(name)}</text>'
+                    f'<text x="{cx}" y="{cy + 12}" text-anchor="middle" font-size="14" '
                     f'font-weight="bold" fill="{ink}">{n}</text>'
                 )
             parts.append("</g>")
@@ -178,7 +181,7 @@ def strength_trend(*hands: Any) -> str:
             320, 40, "No strength checks yet",
             [f'<text x="0" y="24" fill="{MUTED}">No grip checks logged yet.</text>'],
         )  # fmt: skip
-    width, height, left, top, bottom = 340, 200, 40, 10, 30
+    width, height, left, top, bottom = 340, 214, 40, 10, 44
     days = sorted({day for day, _ in points})
     first, span = days[0], max(1, (days[-1] - days[0]).days)
     kgs = [kg for _, kg in points] + [
@@ -230,11 +233,14 @@ def strength_trend(*hands: Any) -> str:
             f'<text x="0" y="{y_of(kg) + 4:.1f}" font-size="10" fill="{MUTED}">{kg:.0f} kg</text>'
         )
     parts.append(
-        f'<text x="{left}" y="{height - 8}" font-size="10" fill="{MUTED}">{first:%d %b}</text>'
-        f'<text x="{width - 10}" y="{height - 8}" text-anchor="end" font-size="10" '
+        f'<text x="{left}" y="{height - 26}" font-size="10" fill="{MUTED}">{first:%d %b}</text>'
+        f'<text x="{width - 10}" y="{height - 26}" text-anchor="end" font-size="10" '
         f'fill="{MUTED}">{days[-1]:%d %b}</text>'
-        f'<text x="{left + 60}" y="{height - 8}" font-size="10" fill="{MUTED}">'
-        "● left — ■ right - -</text>"
+        f'<circle cx="{left + 4}" cy="{height - 8}" r="4" fill="#1c4f80"/>'
+        f'<text x="{left + 12}" y="{height - 4}" font-size="10" fill="{MUTED}">left hand</text>'
+        f'<rect x="{left + 74}" y="{height - 12}" width="8" height="8" fill="#8a3b12"/>'
+        f'<text x="{left + 86}" y="{height - 4}" font-size="10" fill="{MUTED}">right hand'
+        " (dashed)</text>"
     )
     return _svg(width, height, "Grip strength per hand with its noise band", parts)
 
