@@ -18,6 +18,7 @@ from twitchguide.web.security import (
     SAFE_METHODS,
     Guard,
     GuardMiddleware,
+    OneWriterAtATime,
 )
 from twitchguide.web.steps import Context
 
@@ -57,6 +58,8 @@ def create_app(database_url: str, user_name: str, access_code: str | None = None
     app.include_router(api.router)
     app.include_router(pages.router)
     _install_error_handlers(app)
+    if database_url.startswith("sqlite"):
+        app.add_middleware(OneWriterAtATime)
     app.add_middleware(GuardMiddleware, guard=guard)
     return app
 

@@ -69,7 +69,13 @@ def _thread_store(database_url: str) -> DiaryStore:
     if store is None:
         from twitchguide.store.database import connect
 
-        store = stores[database_url] = DiaryStore(connect(database_url))
+        database = connect(database_url)
+        if database.dialect == "sqlite":
+            # WAL with synchronous=NORMAL: a commit no longer waits for fsync (2.8 of a create's
+            # 3 ms here); the file stays consistent, and a power cut can lose only the last
+            # moments' writes, not damage the diary. (SQLite's own advice for WAL.)
+            database.execute("PRAGMA synchronous = NORMAL")
+        store = stores[database_url] = DiaryStore(database)
     return store
 
 
