@@ -86,8 +86,6 @@ def main() -> None:
                     )
                     page.get_by_role("button", name="Check").click()
                 if action == "result" and page.get_by_text("See the answer").count():
-                    for group in page.locator("fieldset").all():
-                        group.get_by_text("No", exact=True).click()
                     page.get_by_role("button", name="See the answer").click()
                 if action == "tables":
                     section = page.locator("#factors")

@@ -96,6 +96,12 @@ def test_check_from_free_text_asks_then_answers(client: Browser) -> None:
     )  # fmt: skip
     assert "Why" in result.text and "What to watch for" in result.text and "Sources" in result.text
     assert "By when:" in result.text
+    ticked = client.form(
+        "/check",
+        {"text": "my left calf has twitched for 3 weeks", "step": "answers",
+         **{f"q_{k}": "yes" for k in answers}},
+    )  # fmt: skip
+    assert "Emergency" in ticked.text and "Call emergency services now" in ticked.text
 
 
 def test_an_emergency_says_call_emergency_services(client: Browser) -> None:

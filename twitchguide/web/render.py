@@ -103,7 +103,16 @@ def reason_only(summary: str, title: str) -> str:
     return summary.removeprefix(title).removeprefix(".").strip() or summary
 
 
+def checklist_words(question: str) -> str:
+    """A yes/no question as a line of a checklist: "Does this apply to you: double vision?"
+    reads "Double vision"."""
+    words = question.split(": ", 1)[1] if question.startswith("Does this apply") else question
+    words = words.rstrip("?").strip()
+    return words[:1].upper() + words[1:]
+
+
 ENV.filters["label"] = label
+ENV.filters["checklist_words"] = checklist_words
 ENV.filters["reason_only"] = reason_only
 ENV.filters["fact_words"] = fact_words
 ENV.filters["number"] = number

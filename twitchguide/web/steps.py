@@ -135,5 +135,11 @@ def diary_entries(ctx: Context, kind_name: str | None, since: str | None) -> lis
             when = getattr(record, kind.when_field)
             day = clock.day_of(when) if isinstance(when, datetime) else when
             entries.append(DiaryEntry(kind, day, record))
-    entries.sort(key=lambda e: (e.day, e.record.stamps.created_at), reverse=True)
+    entries.sort(key=_newest_first, reverse=True)
     return entries
+
+
+def _newest_first(entry: DiaryEntry) -> tuple[date, float]:
+    """By diary day, then time; a whole-day record (factors, a rating) heads its day."""
+    when = getattr(entry.record, entry.kind.when_field)
+    return entry.day, when.timestamp() if isinstance(when, datetime) else float("inf")
