@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "plan": "twitchguide.cli.insights_commands:plan",
     "check": "twitchguide.cli.check_commands:check",
     "serve": "twitchguide.cli.serve_commands:serve",
+    "report": "twitchguide.cli.report_commands:report",
 }
 
 
