@@ -96,3 +96,23 @@ def test_the_cli_loads_no_web_stack_until_serve_runs() -> None:
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
+
+
+def test_a_page_that_renames_this_machine_is_refused(tmp_path: Path) -> None:
+    """DNS rebinding: another site's name pointed at 127.0.0.1 gets nothing."""
+    port = free_port()
+    process, _lines = _start(tmp_path, "--port", str(port))
+    try:
+        status, _page = _get(f"http://localhost:{port}/api/v1/ping")
+        assert status == 200
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1/export", headers={"Host": f"evil.example:{port}"}
+        )
+        try:
+            urllib.request.urlopen(request, timeout=5)
+            refused = False
+        except urllib.error.HTTPError as error:
+            refused = error.code == 421
+        assert refused
+    finally:
+        _stop(process)

@@ -117,6 +117,12 @@ class GuardMiddleware:
             set_cookies.append(_cookie(SESSION_COOKIE, session))
         scope.setdefault("state", {})["session"] = session
 
+        if _from_this_machine(scope) and not _names_this_machine(scope):
+            # A page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and read
+            # what it loads as same-origin; a browser here always says 127.0.0.1 or localhost.
+            await _refuse(send, 421, b"This address is not Twitchguide's; open http://127.0.0.1")
+            return
+
         if self.guard.access_code is not None and not _from_this_machine(scope):
             code = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("access")
             if code and self.guard.access_ok(code[0]):
@@ -144,6 +150,24 @@ class GuardMiddleware:
 def _from_this_machine(scope: Scope) -> bool:
     client = scope.get("client")
     return client is not None and client[0] in ("127.0.0.1", "::1")
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
+
+
+def _names_this_machine(scope: Scope) -> bool:
+    for name, value in scope.get("headers", ()):
+        if name == b"host":
+            host = value.decode("latin-1").lower()
+            hostname = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            return hostname in LOOPBACK_NAMES
+    return True  # HTTP/1.0 without a Host header names nothing else
+
+
+async def _refuse(send: Send, status: int, text: bytes) -> None:
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), *SECURITY_HEADERS]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": text})
 
 
 async def _redirect(send: Send, location: str, cookies: list[bytes]) -> None:
