@@ -114,6 +114,7 @@ def test_a_free_text_check_to_the_level_and_reasons(page: Any) -> None:
     assert page.get_by_role("heading", name="What to watch for").is_visible()
     assert page.get_by_role("heading", name="Sources").is_visible()
     assert serious_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
 def test_insights_with_charts_and_their_table_views(page: Any) -> None:
