@@ -260,6 +260,7 @@ def test_settings_form_changes_settings(client: Browser) -> None:
     assert client.api("GET", "/api/v1/settings").json() == {"user": "local",
         "timezone": "America/New_York", "day_start_hour": 5, "emergency_number": "911"
     }  # fmt: skip
+    assert "call emergency services now</strong> (911)" in client.get("/diary").text
     bad = client.form("/settings", {"timezone": "Mars/Olympus"})
     assert bad.status_code == 422 and "timezone" in bad.text
 

@@ -67,7 +67,9 @@ def create_app(database_url: str, user_name: str, access_code: str | None = None
 def open_context(request: Request) -> Context:
     """The person's diary for one request (the store is opened in the thread that uses it)."""
     state: AppState = request.app.state.tg
-    return Context(state.database_url, state.user_name)
+    context = Context(state.database_url, state.user_name)
+    request.state.diary = context  # for the page footer's emergency number
+    return context
 
 
 async def form_data(request: Request) -> dict[str, Any]:

@@ -43,6 +43,11 @@ LEVEL_WORDS: dict[str, str] = {
 def page(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
     """A whole page (or, for an htmx request that asks, the same template's fragment)."""
     values.setdefault("title", "")
+    diary = getattr(request.state, "diary", None)
+    values.setdefault(
+        "emergency_number",
+        diary.actions.emergency_number if diary is not None and diary.opened else None,
+    )
     html = ENV.get_template(template).render(
         request=request,
         path=request.url.path,

@@ -51,6 +51,10 @@ class Context:
         return self._actions
 
     @property
+    def opened(self) -> bool:
+        return self._actions is not None
+
+    @property
     def user(self) -> UserSettings:
         return self.actions.user
 
