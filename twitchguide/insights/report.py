@@ -8,11 +8,11 @@ from datetime import date
 from typing import Any
 
 from twitchguide.diary.snapshot import Diary
+from twitchguide.diary.strength import GripDecline, grip_decline
 from twitchguide.guide.model import Guide
 from twitchguide.insights.daily_table import DailyTable, build_daily_table
 from twitchguide.insights.patterns import Patterns, describe_patterns
 from twitchguide.insights.plan import ReliefPlan, build_plan
-from twitchguide.insights.strength import GripDecline, grip_decline
 from twitchguide.insights.triggers import TriggerAnalysis, analyse_triggers
 from twitchguide.wording import counted
 
@@ -67,7 +67,7 @@ def build_relief_plan(
 def summarise_strength(
     diary: Diary, start: date | None = None, end: date | None = None
 ) -> StrengthSummary:
-    """The grip rule from insights.strength plus heel/toe-walk failures, within the period."""
+    """The grip rule from diary.strength plus heel/toe-walk failures, within the period."""
     checks = [
         check
         for check in diary.strength_checks

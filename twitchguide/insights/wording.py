@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from twitchguide.insights.evidence import TriggerResult
 from twitchguide.wording import counted
-
-if TYPE_CHECKING:
-    from twitchguide.insights.triggers import TriggerResult
 
 _WHEN = {0: "the same day", 1: "the next day"}
 
