@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from twitchguide.clock import utc_now
 from twitchguide.diary.localday import DEFAULT_DAY_START_HOUR, day_bounds, diary_day
 from twitchguide.diary.records import (
     DAILY_FACTORS,
@@ -46,11 +47,11 @@ class UserSettings:
 
     def now(self) -> datetime:
         """Now, on the person's clock."""
-        return datetime.now(UTC).astimezone(self.zone)
+        return utc_now().astimezone(self.zone)
 
     def today(self) -> date:
         """The diary day it is now (a 1 a.m. moment still belongs to the evening before)."""
-        return diary_day(datetime.now(UTC), self.zone, self.day_start_hour)
+        return diary_day(utc_now(), self.zone, self.day_start_hour)
 
 
 def open_store(url: str) -> DiaryStore:
@@ -349,7 +350,7 @@ class DiaryStore:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return utc_now()
 
 
 def _decode_instant(value: Any) -> datetime:
