@@ -117,9 +117,17 @@ def _flares(rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 def simulate_table(
-    scenario: Scenario, n_days: int, rng: np.random.Generator, *, dispersion_k: float = 3.0
+    scenario: Scenario,
+    n_days: int,
+    rng: np.random.Generator,
+    *,
+    dispersion_k: float = 3.0,
+    day_log_rr: np.ndarray | None = None,
 ) -> DailyTable:
-    """One simulated diary as the daily table the engine reads."""
+    """One simulated diary as the daily table the engine reads.
+
+    `day_log_rr` adds a known log rate ratio per day (a self-experiment's "on" days).
+    """
     n = n_days
     days = [START + timedelta(days=i) for i in range(n)]
     weekend = np.array([d.weekday() >= 5 for d in days])
@@ -132,6 +140,9 @@ def simulate_table(
         if lag == 1:
             x = np.concatenate([[0.0], x[:-1]])
         log_mu = log_mu + math.log(rr) * x
+
+    if day_log_rr is not None:
+        log_mu = log_mu + day_log_rr
 
     partial = rng.uniform(size=n) < 0.3
     true_hours = np.where(partial, rng.uniform(6, 16, n).round(), 16.0)
