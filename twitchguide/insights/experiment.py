@@ -25,15 +25,22 @@ from twitchguide.wording import counted
 
 MIN_BLOCK_DAYS = 2
 MIN_PAIRS = 3
-DEFAULT_PAIRS = 4
-DEFAULT_BLOCK_DAYS = 4
+# 6 pairs of 7-day blocks (12 weeks): shorter designs could only show very large changes
+# in a typical diary (docs/benchmarks.md, "Self-experiments").
+DEFAULT_PAIRS = 6
+DEFAULT_BLOCK_DAYS = 7
 # Half an episode added to each block's count: a block with no twitches still has a rate.
 _CONTINUITY = 0.5
 _HOURS_UNIT = 16.0
-# SD of a pair's log rate ratio in a typical diary (6 a day, overdispersed, 3 analysed days a
-# block; measured by benchmarks/bench_experiment.py), used until a person has their own.
-TYPICAL_PAIR_SD = 0.55
+# SD of a pair's log rate ratio in a typical simulated diary with 3 counted days a block
+# (benchmarks/bench_experiment.py: 0.70 at 3, 0.61 at 4, 0.50 at 6 counted days, close to
+# 0.70·sqrt(3 / days)), used until a person has their own.
+TYPICAL_PAIR_SD = 0.70
 TYPICAL_COMPLETE_SHARE = 0.85
+# The SD from a handful of past pairs ran low: in simulated experiments the pairs' real SD was
+# 1.15–1.25 times the history's (fewer kept days, and few pairs to estimate from), and the
+# uncorrected power statement was 5–15 points too hopeful (docs/benchmarks.md).
+SD_INFLATION = 1.2
 MIN_HISTORY_PAIRS = 4
 ASSUMED_ADHERENCE = 0.9
 
@@ -202,9 +209,10 @@ def schedule(design: Design) -> list[PlannedDay]:
 def planned_analysis(design: Design) -> str:
     """The analysis, in words, recorded with the schedule before the first day."""
     analysed = design.block_days - design.washout_days
+    first = "first day" if design.washout_days == 1 else f"first {design.washout_days} days"
     washout = (
-        f"The first {counted(design.washout_days, 'day')} of each block are not counted, "
-        "because the last block's condition may still linger. "
+        f"The {first} of each block is not counted, because the last block's condition may "
+        "still linger. "
         if design.washout_days
         else ""
     )
@@ -232,7 +240,9 @@ def analyse(design: Design, outcomes: Mapping[date, DayOutcome]) -> ExperimentRe
         if not planned.analysed:
             continue
         outcome = outcomes.get(planned.day)
-        if outcome is None or not outcome.logged or outcome.kept is not True:
+        if outcome is None:  # not reached yet
+            continue
+        if not outcome.logged or outcome.kept is not True:
             left_out += 1
             continue
         counted_days += 1
@@ -338,10 +348,11 @@ def history_pairs(
                 differences.append(rates[0] - rates[1])
     k = len(differences)
     if k < MIN_HISTORY_PAIRS:
-        return PairHistory(TYPICAL_PAIR_SD, k, TYPICAL_COMPLETE_SHARE)
+        typical = TYPICAL_PAIR_SD * math.sqrt(3 / max(1, block_days - washout_days))
+        return PairHistory(typical, k, TYPICAL_COMPLETE_SHARE)
     mean = sum(differences) / k
     sd = math.sqrt(sum((d - mean) ** 2 for d in differences) / (k - 1))
-    return PairHistory(sd, k, sum(completion) / len(completion))
+    return PairHistory(sd * SD_INFLATION, k, sum(completion) / len(completion))
 
 
 def _at_least(needed: int, days: int, keep: float) -> float:
