@@ -73,15 +73,13 @@ class DiaryStore:
     # --- users and settings -------------------------------------------------------------
 
     def user(self, name: str, *, create: bool = True, timezone: str | None = None) -> UserSettings:
-        """The named user's settings; the local default user is created on first use."""
+        """The named user's settings, created on first use with the time zone the caller gives."""
         rows = self.database.query("SELECT * FROM users WHERE name = ?", (name,))
         if not rows:
             if not create:
                 raise NotFound(f"user '{name}' does not exist")
             if timezone is None:
-                from twitchguide.settings import system_timezone
-
-                timezone = system_timezone()
+                raise InvalidInput("timezone", f"needed to create the user '{name}'")
             with self.database.transaction():
                 self.database.execute(
                     "INSERT INTO users (name, timezone, day_start_hour, created_at) "
