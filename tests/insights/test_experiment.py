@@ -138,9 +138,7 @@ def test_the_detectable_change_has_80_percent_power() -> None:
 
 
 def test_past_variability_comes_from_the_persons_own_diary() -> None:
-    steady = [
-        (START + timedelta(days=i), exp.DayOutcome(8, 16.0, True, None)) for i in range(84)
-    ]
+    steady = [(START + timedelta(days=i), exp.DayOutcome(8, 16.0, True, None)) for i in range(84)]
     swinging = [
         (day, exp.DayOutcome((20, 2, 8)[(i // 7) % 3], 16.0, True, None))
         for i, (day, _o) in enumerate(steady)

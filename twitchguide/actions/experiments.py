@@ -1,8 +1,4 @@
-"""Self-experiment actions: start one, see and keep today's condition, progress, and the result.
-
-Until `actions/context.py` is on main these take the store, the person and their diary day
-explicitly; each step is written once here, for the CLI and (later) the web page.
-"""
+"""Self-experiment actions: start one, see and keep today's condition, progress, and the result."""
 
 from __future__ import annotations
 
@@ -12,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from twitchguide.actions.context import ActionContext
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.insights import experiment as exp
-from twitchguide.store.diary_store import DiaryStore, UserSettings
 from twitchguide.store.experiment_store import ExperimentStore, StoredExperiment
 
 HISTORY_DAYS = 120
@@ -81,9 +77,7 @@ class ExperimentStatus:
 
 
 def start_experiment(
-    store: DiaryStore,
-    user: UserSettings,
-    today: date,
+    ctx: ActionContext,
     step: str,
     *,
     pairs: int = exp.DEFAULT_PAIRS,
@@ -92,7 +86,8 @@ def start_experiment(
 ) -> ExperimentPlan:
     """Draw and record a schedule starting tomorrow, with the power statement and the analysis."""
     exp.check_design_inputs(step, pairs, block_days)
-    experiments = ExperimentStore(store.database, user.user_id)
+    today = ctx.clock.today()
+    experiments = _experiments(ctx)
     running = experiments.current()
     if running is not None and running.design.end_day >= today:
         raise InvalidInput(
@@ -107,7 +102,7 @@ def start_experiment(
         pairs=pairs,
         block_days=block_days,
     )
-    history = exp.history_pairs(_outcomes(store, user, today - timedelta(days=HISTORY_DAYS), today),
+    history = exp.history_pairs(_outcomes(ctx, today - timedelta(days=HISTORY_DAYS), today),
                                 block_days, design.washout_days)  # fmt: skip
     analysis = exp.planned_analysis(design)
     statement = exp.power_statement(history, pairs)
@@ -126,11 +121,10 @@ def start_experiment(
     )
 
 
-def experiment_today(
-    store: DiaryStore, user: UserSettings, today: date, kept: bool | None = None
-) -> ExperimentToday:
+def experiment_today(ctx: ActionContext, kept: bool | None = None) -> ExperimentToday:
     """Today's condition; with `kept`, first record whether the person kept it."""
-    experiments = ExperimentStore(store.database, user.user_id)
+    today = ctx.clock.today()
+    experiments = _experiments(ctx)
     current = _current(experiments)
     planned = {d.day: d for d in exp.schedule(current.design)}
     day = planned.get(today)
@@ -163,9 +157,10 @@ def experiment_today(
     )
 
 
-def experiment_status(store: DiaryStore, user: UserSettings, today: date) -> ExperimentStatus:
+def experiment_status(ctx: ActionContext) -> ExperimentStatus:
     """Days done and kept so far, and the planned analysis run on what is there."""
-    experiments = ExperimentStore(store.database, user.user_id)
+    today = ctx.clock.today()
+    experiments = _experiments(ctx)
     stored = experiments.latest()
     if stored is None:
         raise NotFound("no experiment yet; start one with `experiment start`")
@@ -174,7 +169,7 @@ def experiment_status(store: DiaryStore, user: UserSettings, today: date) -> Exp
     done = [d for d in exp.schedule(design) if d.day <= last]
     kept = sum(stored.kept.get(d.day) is True for d in done)
     not_kept = sum(stored.kept.get(d.day) is False for d in done)
-    outcomes = _outcomes(store, user, design.start_day, last) if done else []
+    outcomes = _outcomes(ctx, design.start_day, last) if done else []
     result = exp.analyse(design, _with_kept(outcomes, stored))
     return ExperimentStatus(
         stored.id,
@@ -199,15 +194,17 @@ def _current(experiments: ExperimentStore) -> StoredExperiment:
     return current
 
 
-def _outcomes(
-    store: DiaryStore, user: UserSettings, start: date, end: date
-) -> list[tuple[date, exp.DayOutcome]]:
+def _experiments(ctx: ActionContext) -> ExperimentStore:
+    return ExperimentStore(ctx.store.whole_store.database, ctx.user.user_id)
+
+
+def _outcomes(ctx: ActionContext, start: date, end: date) -> list[tuple[date, exp.DayOutcome]]:
     """Each diary day's episodes, hours and whether it was logged, from the daily table."""
     from twitchguide.insights.daily_table import build_daily_table
 
     if end < start:
         return []
-    table = build_daily_table(store.load_diary(user, since=start), start, end)
+    table = build_daily_table(ctx.store.load_diary(since=start), start, end)
     return [
         (day, exp.DayOutcome(int(count), float(hours), bool(logged), None))
         for day, count, hours, logged in zip(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from twitchguide.cli.context import json_option, open_session
+from twitchguide.cli.context import action_context, json_option
 from twitchguide.cli.output import echo_json
 from twitchguide.wording import counted
 
@@ -30,11 +30,8 @@ def start(ctx: click.Context, step: str, pairs: int, block_days: int, as_json: b
     no_alcohol or stretch_before_bed."""
     from twitchguide.actions.experiments import start_experiment
 
-    session = open_session(ctx)
     plan = start_experiment(
-        session.store,
-        session.user,
-        session.user.today(),
+        action_context(ctx),
         step.strip().lower().replace("-", "_"),
         pairs=pairs,
         block_days=block_days,
@@ -76,8 +73,7 @@ def today(ctx: click.Context, kept: bool | None, as_json: bool) -> None:
     """Today's plan, and record whether you kept it."""
     from twitchguide.actions.experiments import experiment_today
 
-    session = open_session(ctx)
-    view = experiment_today(session.store, session.user, session.user.today(), kept)
+    view = experiment_today(action_context(ctx), kept)
     if as_json:
         echo_json(view.to_json())
         return
@@ -99,8 +95,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
     """Progress: days done, kept and not kept, and the result so far."""
     from twitchguide.actions.experiments import experiment_status
 
-    session = open_session(ctx)
-    progress = experiment_status(session.store, session.user, session.user.today())
+    progress = experiment_status(action_context(ctx))
     if as_json:
         echo_json(progress.to_json())
         return
@@ -121,8 +116,7 @@ def result(ctx: click.Context, as_json: bool) -> None:
     """The planned analysis: the within-pair difference with its range, in plain words."""
     from twitchguide.actions.experiments import experiment_status
 
-    session = open_session(ctx)
-    progress = experiment_status(session.store, session.user, session.user.today())
+    progress = experiment_status(action_context(ctx))
     if as_json:
         echo_json(progress.to_json())
         return
