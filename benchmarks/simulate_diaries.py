@@ -109,9 +109,14 @@ def per_diary(scenario: Scenario, run: dict[str, Any], engine: str) -> dict[str,
     """One diary's outcome for one engine: which true terms it found, false flags, coverage."""
     found = {}
     true_flags = false_flags = 0
+    possible_true = possible_false = 0
     covered = checked = 0
     for term, (evidence, est, lo, hi) in run[engine].items():
         truth = scenario.log_rr(term)
+        if evidence == "possible":
+            right = term in scenario.effects and np.sign(est) == np.sign(truth)
+            possible_true += right
+            possible_false += not right
         if evidence == "likely":
             right = term in scenario.effects and np.sign(est) == np.sign(truth)
             true_flags += right
@@ -127,6 +132,7 @@ def per_diary(scenario: Scenario, run: dict[str, Any], engine: str) -> dict[str,
         "false": false_flags,
         "covered": covered,
         "checked": checked,
+        "possible": (possible_true, possible_false),
     }
 
 
@@ -164,6 +170,9 @@ def summarise(scenario: Scenario, runs: list[dict[str, Any]], engines: list[str]
             "fdr": float(fdp.mean()),
             "fdr_se": float(fdp.std() / math.sqrt(n)),
             "share_false": sum(r["false"] for r in rows) / flags if flags else 0.0,
+            "possible_share_false": _share(
+                sum(r["possible"][1] for r in rows), sum(sum(r["possible"]) for r in rows)
+            ),
             "flags": flags,
             "p_any_false": float(any_false.mean()),
             "coverage": float(covered.sum() / checked.sum()),
@@ -179,6 +188,10 @@ def summarise(scenario: Scenario, runs: list[dict[str, Any]], engines: list[str]
             summary["ratio_se"] = float(boot_ratio.std())
         out[engine] = summary
     return out
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 def run(
@@ -243,6 +256,10 @@ def render(results: dict[str, Any], lengths: tuple[int, ...], engines: list[str]
                 each(lambda e: _pct(e["share_false"])),
             ),
             (f"P(≥1 false `likely`): {names}", each(lambda e: _pct(e["p_any_false"]))),
+            (
+                f"share of all `possible` flags that are false: {names}",
+                each(lambda e: _pct(e["possible_share_false"])),
+            ),
             (f"95% CI coverage: {names}", each(lambda e: _pct1(e["coverage"]))),
             (
                 "  (Monte Carlo SE of the coverage)",
