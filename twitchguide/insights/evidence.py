@@ -15,7 +15,7 @@ Evidence = str  # "likely" | "possible" | "no_clear_link" | "not_enough_data"
 # about that length (pooled over every flag of every diary; the engine's own settings).
 # Lengths in between use the nearest shorter row.
 FALSE_SHARE: dict[str, tuple[tuple[int, float], ...]] = {
-    "likely": ((0, 0.20), (60, 0.15), (90, 0.12), (180, 0.10)),
+    "likely": ((0, 0.42), (60, 0.38), (90, 0.27), (180, 0.14)),
     "possible": ((0, 0.50), (60, 0.40), (90, 0.30), (180, 0.20)),
 }
 

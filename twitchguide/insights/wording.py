@@ -38,9 +38,8 @@ def trigger_sentence(result: TriggerResult) -> str:
     if result.evidence == "likely":
         return (
             f"{_capital(subject)} goes with {percent_change(result.rate_ratio)} twitch episodes "
-            f"{when} {span}. A link this strong is usually real: in tests on made-up diaries "
-            f"of about this length, {wrong} links like it were not. It does not show that one "
-            "causes the other; a self-experiment can test it."
+            f"{when} {span}. {_likely_caveat(result.false_share, wrong)} It does not show that "
+            "one causes the other; a self-experiment can test it."
         )
     if result.evidence == "possible":
         return (
@@ -53,6 +52,19 @@ def trigger_sentence(result: TriggerResult) -> str:
         f"No clear link yet between {result.label} and twitching {when}. With "
         f"{result.days_logged} days logged, only changes of about {detectable:.1f}x or more "
         "would show up."
+    )
+
+
+def _likely_caveat(share: float | None, wrong: str) -> str:
+    """How far to trust a `likely` link, in words, from how often such links were wrong."""
+    if share is not None and share >= 0.35:
+        return (
+            "With this few days logged, links like this are often wrong: in tests on made-up "
+            f"diaries of about this length, {wrong} were not real."
+        )
+    return (
+        "Links like this are usually real: in tests on made-up diaries of about this length, "
+        f"{wrong} were not."
     )
 
 
