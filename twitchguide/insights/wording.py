@@ -6,6 +6,8 @@ from twitchguide.insights.evidence import TriggerResult
 from twitchguide.wording import counted
 
 _WHEN = {0: "the same day", 1: "the next day"}
+# From this measured false share on, a `likely` link is worded as often wrong.
+_OFTEN_WRONG = 0.35
 
 
 def percent_change(rate_ratio: float) -> str:
@@ -36,35 +38,28 @@ def trigger_sentence(result: TriggerResult) -> str:
     span = f"(95% range: {ratio_range(result.ci_low, result.ci_high)})"
     wrong = _how_often_wrong(result.false_share)
     if result.evidence == "likely":
+        early = result.false_share is not None and result.false_share >= _OFTEN_WRONG
+        caveat = (
+            f"With this few days logged, {wrong} links like this were wrong in tests on "
+            "made-up diaries."
+            if early
+            else f"In tests on made-up diaries this long, {wrong} links like this were wrong."
+        )
         return (
             f"{_capital(subject)} goes with {percent_change(result.rate_ratio)} twitch episodes "
-            f"{when} {span}. {_likely_caveat(result.false_share, wrong)} It does not show that "
-            "one causes the other; a self-experiment can test it."
+            f"{when} {span}. {caveat} It shows what goes together, not what causes what."
         )
     if result.evidence == "possible":
         return (
             f"{_capital(subject)} may go with {percent_change(result.rate_ratio)} twitch "
-            f"episodes {when} {span}. This is a hint, not a finding: in tests on made-up "
-            f"diaries, {wrong} hints like it were not real. Keep logging to be surer."
+            f"episodes {when} {span}. Only a hint: {wrong} hints like this were wrong in "
+            "tests. Keep logging to be surer."
         )
     detectable = result.detectable_rate_ratio or 1.0
     return (
         f"No clear link yet between {result.label} and twitching {when}. With "
         f"{result.days_logged} days logged, only changes of about {detectable:.1f}x or more "
         "would show up."
-    )
-
-
-def _likely_caveat(share: float | None, wrong: str) -> str:
-    """How far to trust a `likely` link, in words, from how often such links were wrong."""
-    if share is not None and share >= 0.35:
-        return (
-            "With this few days logged, links like this are often wrong: in tests on made-up "
-            f"diaries of about this length, {wrong} were not real."
-        )
-    return (
-        "Links like this are usually real: in tests on made-up diaries of about this length, "
-        f"{wrong} were not."
     )
 
 
