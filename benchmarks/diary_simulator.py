@@ -53,8 +53,20 @@ EFFECTS = Scenario(
         ("exercise_minutes", 1): 1.15,  # +30 min, the day before
     },
 )
+# The same terms, about twice as strong on the log scale: checks that a tight prior does not
+# shrink real, bigger effects out of their intervals.
+STRONG_EFFECTS = Scenario(
+    "strong_effects",
+    {
+        ("sleep_hours", 0): 2.0,
+        ("stress", 0): 1.5,
+        ("caffeine_mg", 0): 1.4,
+        ("alcohol_units", 1): 1.25,
+        ("exercise_minutes", 1): 1.3,
+    },
+)
 NO_EFFECTS = Scenario("no_effects", {})
-SCENARIOS = {s.name: s for s in (EFFECTS, NO_EFFECTS)}
+SCENARIOS = {s.name: s for s in (EFFECTS, STRONG_EFFECTS, NO_EFFECTS)}
 
 
 def _ar1(rng: np.random.Generator, n: int, rho: float, sd: float) -> np.ndarray:

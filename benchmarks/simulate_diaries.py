@@ -110,7 +110,7 @@ def per_diary(scenario: Scenario, run: dict[str, Any], engine: str) -> dict[str,
     found = {}
     true_flags = false_flags = 0
     possible_true = possible_false = 0
-    covered = checked = 0
+    covered = checked = covered_true = checked_true = 0
     for term, (evidence, est, lo, hi) in run[engine].items():
         truth = scenario.log_rr(term)
         if evidence == "possible":
@@ -126,6 +126,9 @@ def per_diary(scenario: Scenario, run: dict[str, Any], engine: str) -> dict[str,
         if lo is not None:
             checked += 1
             covered += lo <= truth <= hi
+            if term in scenario.effects:
+                checked_true += 1
+                covered_true += lo <= truth <= hi
     return {
         "found": [bool(found.get(t)) for t in scenario.effects],
         "true": true_flags,
@@ -133,6 +136,7 @@ def per_diary(scenario: Scenario, run: dict[str, Any], engine: str) -> dict[str,
         "covered": covered,
         "checked": checked,
         "possible": (possible_true, possible_false),
+        "true_coverage": (covered_true, checked_true),
     }
 
 
@@ -176,6 +180,9 @@ def summarise(scenario: Scenario, runs: list[dict[str, Any]], engines: list[str]
             "flags": flags,
             "p_any_false": float(any_false.mean()),
             "coverage": float(covered.sum() / checked.sum()),
+            "true_coverage": _share(
+                sum(r["true_coverage"][0] for r in rows), sum(r["true_coverage"][1] for r in rows)
+            ),
             "coverage_se": float(np.std(covered[boot].sum(1) / checked[boot].sum(1))),
         }
         if scenario.effects:
@@ -234,40 +241,13 @@ def render(results: dict[str, Any], lengths: tuple[int, ...], engines: list[str]
         return lambda c: " / ".join(fmt(c[e]) for e in engines)
 
     names = " / ".join(engines)
-    eff = [results[f"effects/{n}"] for n in lengths if f"effects/{n}" in results]
-    if eff:
-        rows: list[tuple[str, Any]] = []
-        for j, term in enumerate(eff[0]["terms"]):
-            rows.append(
-                (
-                    f"power `likely` {term}: {names} / oracle",
-                    lambda c, j=j: " / ".join(
-                        [_pct(c[e]["power"][j]) for e in engines] + [_pct(c["oracle"]["power"][j])]
-                    ),
-                )
-            )
-        rows += [
-            (f"mean power ratio to oracle: {names}", each(lambda e: f"{e['ratio']:.2f}")),
-            ("  (Monte Carlo SE of the ratio)", each(lambda e: f"±{e['ratio_se']:.2f}")),
-            (f"FDR `likely`: {names}", each(lambda e: _pct1(e["fdr"]))),
-            ("  (Monte Carlo SE of the FDR)", each(lambda e: f"±{100 * e['fdr_se']:.1f}")),
-            (
-                f"share of all `likely` flags that are false: {names}",
-                each(lambda e: _pct(e["share_false"])),
-            ),
-            (f"P(≥1 false `likely`): {names}", each(lambda e: _pct(e["p_any_false"]))),
-            (
-                f"share of all `possible` flags that are false: {names}",
-                each(lambda e: _pct(e["possible_share_false"])),
-            ),
-            (f"95% CI coverage: {names}", each(lambda e: _pct1(e["coverage"]))),
-            (
-                "  (Monte Carlo SE of the coverage)",
-                each(lambda e: f"±{100 * e['coverage_se']:.1f}"),
-            ),
-            ("95% CI coverage, oracle (true terms)", lambda c: _pct1(c["oracle"]["coverage"])),
-        ]
-        table("Scenario with true effects", eff, rows)
+    for scenario, title in (
+        ("effects", "Scenario with true effects"),
+        ("strong_effects", "Scenario with stronger true effects"),
+    ):
+        eff = [results[f"{scenario}/{n}"] for n in lengths if f"{scenario}/{n}" in results]
+        if eff:
+            _effects_table(eff, engines, names, title, table, each)
     null = [results[f"no_effects/{n}"] for n in lengths if f"no_effects/{n}" in results]
     if null:
         table(
@@ -279,6 +259,44 @@ def render(results: dict[str, Any], lengths: tuple[int, ...], engines: list[str]
             ],
         )
     return "\n".join(lines)
+
+
+def _effects_table(
+    eff: list[dict[str, Any]], engines: list[str], names: str, title: str, table: Any, each: Any
+) -> None:
+    rows: list[tuple[str, Any]] = []
+    for j, term in enumerate(eff[0]["terms"]):
+        rows.append(
+            (
+                f"power `likely` {term}: {names} / oracle",
+                lambda c, j=j: " / ".join(
+                    [_pct(c[e]["power"][j]) for e in engines] + [_pct(c["oracle"]["power"][j])]
+                ),
+            )
+        )
+    rows += [
+        (f"mean power ratio to oracle: {names}", each(lambda e: f"{e['ratio']:.2f}")),
+        ("  (Monte Carlo SE of the ratio)", each(lambda e: f"±{e['ratio_se']:.2f}")),
+        (f"FDR `likely`: {names}", each(lambda e: _pct1(e["fdr"]))),
+        ("  (Monte Carlo SE of the FDR)", each(lambda e: f"±{100 * e['fdr_se']:.1f}")),
+        (
+            f"share of all `likely` flags that are false: {names}",
+            each(lambda e: _pct(e["share_false"])),
+        ),
+        (f"P(≥1 false `likely`): {names}", each(lambda e: _pct(e["p_any_false"]))),
+        (
+            f"share of all `possible` flags that are false: {names}",
+            each(lambda e: _pct(e["possible_share_false"])),
+        ),
+        (f"95% CI coverage: {names}", each(lambda e: _pct1(e["coverage"]))),
+        (
+            "  (Monte Carlo SE of the coverage)",
+            each(lambda e: f"±{100 * e['coverage_se']:.1f}"),
+        ),
+        (f"95% CI coverage, true terms: {names}", each(lambda e: _pct1(e["true_coverage"]))),
+        ("95% CI coverage, oracle (true terms)", lambda c: _pct1(c["oracle"]["coverage"])),
+    ]
+    table(title, eff, rows)
 
 
 def _parse_engine(text: str) -> tuple[str, dict[str, Any]]:

@@ -22,7 +22,13 @@ def experiment() -> None:
 @experiment.command()
 @click.argument("step", metavar="STEP")
 @click.option("--pairs", type=int, default=6, show_default=True, help="pairs of blocks (3-8)")
-@click.option("--block-days", type=int, default=7, show_default=True, help="days a block (2-7)")
+@click.option(
+    "--block-days",
+    type=int,
+    default=7,
+    show_default=True,
+    help="days a block (2-7; 3-7 with a wash-out day)",
+)
 @json_option
 @click.pass_context
 def start(ctx: click.Context, step: str, pairs: int, block_days: int, as_json: bool) -> None:
@@ -113,7 +119,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
 @json_option
 @click.pass_context
 def result(ctx: click.Context, as_json: bool) -> None:
-    """The planned analysis: the within-pair difference with its range, in plain words."""
+    """The result: how twitching differed with the step, with a range."""
     from twitchguide.actions.experiments import experiment_status
 
     progress = experiment_status(action_context(ctx))
