@@ -37,4 +37,4 @@ def test_the_old_engine_models_alcohol_yes_no_and_the_new_one_in_units() -> None
     assert {r.contrast for r in new.results if r.factor == "alcohol_units"} == {
         "+1 unit of alcohol"
     }
-    assert old.nb_alpha is not None and new.nb_alpha == 0.0
+    assert old.method["fdr_q"] == 0.10 and new.method["fdr_q"] == 0.15
