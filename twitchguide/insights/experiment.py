@@ -38,9 +38,9 @@ _HOURS_UNIT = 16.0
 TYPICAL_PAIR_SD = 0.70
 TYPICAL_COMPLETE_SHARE = 0.85
 # The SD from a handful of past pairs ran low: in simulated experiments the pairs' real SD was
-# 1.15–1.25 times the history's (fewer kept days, and few pairs to estimate from), and the
-# uncorrected power statement was 5–15 points too hopeful (docs/benchmarks.md).
-SD_INFLATION = 1.2
+# about 1.2–1.25 times the history's (fewer kept days, and few pairs to estimate from), and
+# the uncorrected power statement was up to 15 points too hopeful (docs/benchmarks.md).
+SD_INFLATION = 1.25
 MIN_HISTORY_PAIRS = 4
 ASSUMED_ADHERENCE = 0.9
 
