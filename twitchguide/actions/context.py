@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from twitchguide.clock import utc_now
 from twitchguide.diary.localday import diary_day
 from twitchguide.errors import NotFound
-from twitchguide.store.diary_store import UserSettings, open_store
+from twitchguide.store.diary_store import DiaryStore, UserSettings, open_store
 from twitchguide.store.user_store import UserStore
 from twitchguide.value import value
+
+if TYPE_CHECKING:
+    from twitchguide.store.pool import StorePool
 
 DEFAULT_EMERGENCY_NUMBER = "999, 112 or 911"
 
@@ -62,20 +68,32 @@ class ActionContext:
         self.close()
 
 
+@contextmanager
+def pooled_context(pool: StorePool, user_name: str) -> Iterator[ActionContext]:
+    """One person's diary for one request, on a connection borrowed from the pool."""
+    with pool.store() as store:
+        yield ActionContext(UserStore(store, _person(store, user_name)))
+
+
+def _person(store: DiaryStore, user_name: str) -> UserSettings:
+    """The named person, created on first use on the machine's time zone (their own machine)."""
+    from twitchguide.settings import system_timezone
+
+    try:
+        return store.user(user_name, create=False)
+    except NotFound:
+        return store.user(user_name, timezone=system_timezone())
+
+
 def open_context(database_url: str, user_name: str) -> ActionContext:
     """Open (and migrate) the database and bind it to one person, creating them on first use.
 
     A new local person starts on the machine's time zone: on their own machine it is their clock.
     From then on only their settings decide the day.
     """
-    from twitchguide.settings import system_timezone
-
     store = open_store(database_url)
     try:
-        try:
-            user = store.user(user_name, create=False)
-        except NotFound:
-            user = store.user(user_name, timezone=system_timezone())
+        user = _person(store, user_name)
     except BaseException:
         store.close()
         raise

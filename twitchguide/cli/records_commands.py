@@ -59,7 +59,7 @@ def _with_field_options(kind: RecordKind, *, for_edit: bool) -> Callable[[F], F]
 def record_group(kind: RecordKind) -> click.Group:
     """A command group with add, list, show, edit and delete for one record kind."""
 
-    @click.group(name=kind.name, help=f"Add, list, show, edit and delete {kind.plural}.")
+    @click.group(name=kind.name, help=f"Add, list, show, edit, delete and restore {kind.plural}.")
     def group() -> None:
         pass
 

@@ -1,16 +1,17 @@
-"""Export every record as one versioned JSON document or CSV per kind; import all-or-nothing."""
+"""Export every record as one versioned JSON document; import all-or-nothing.
+
+The spreadsheet CSV export lives in twitchguide.reports.csv.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from twitchguide.diary.records import RECORD_KINDS, Record, RecordKind, Stamps, record_json
+from twitchguide.diary.records import RECORD_KINDS, RecordKind, Stamps, record_json
 from twitchguide.diary.validation import check_record, validate_fields
 from twitchguide.errors import ImportRejected, InvalidInput
 from twitchguide.store.diary_store import DiaryStore, UserSettings
@@ -35,27 +36,6 @@ def export_document(store: DiaryStore, user: UserSettings) -> dict[str, Any]:
 
 def export_json(store: DiaryStore, user: UserSettings) -> str:
     return json.dumps(export_document(store, user), indent=2, ensure_ascii=False) + "\n"
-
-
-def export_csv(store: DiaryStore, user: UserSettings, folder: Path) -> list[Path]:
-    """One CSV file per record kind in `folder`; empty cells mean "not recorded"."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in RECORD_KINDS:
-        path = folder / f"{kind.table}.csv"
-        path.write_text(csv_text(kind, store.list(kind, user)), encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def csv_text(kind: RecordKind, records: list[Record]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*STAMP_FIELDS, *kind.field_names])
-    for record in records:
-        row = record_json(record)
-        writer.writerow(["" if row[name] is None else row[name] for name in row])
-    return buffer.getvalue()
 
 
 def import_file(store: DiaryStore, user: UserSettings, path: Path) -> dict[str, int]:

@@ -133,6 +133,7 @@ class PostgresDatabase:
                 url, autocommit=True, connect_timeout=5, row_factory=dict_row
             )
             self._connection.execute("SET TIME ZONE 'UTC'")
+            self._owned = True
         except psycopg.Error as error:
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
             raise StoreUnavailable(
@@ -159,7 +160,16 @@ class PostgresDatabase:
             yield
 
     def close(self) -> None:
-        self._connection.close()
+        if self._owned:
+            self._connection.close()
+
+    @classmethod
+    def on_connection(cls, connection: Any) -> PostgresDatabase:
+        """Use a connection someone else owns (a pool's): closing this leaves it open."""
+        database = cls.__new__(cls)
+        database._connection = connection
+        database._owned = False
+        return database
 
 
 def _pg(sql: str) -> str:
