@@ -115,7 +115,6 @@ def analyse_triggers(
         "fdr_q": level,
         "min_days": float(min_days),
         "negative_binomial_variance": float(variance == "negative_binomial"),
-        "discovery": float(DISCOVERIES.index(discovery)),
     }
 
     if n < min_days or table.episodes[rows].sum() < 1:
