@@ -155,4 +155,4 @@ def test_the_planned_analysis_names_the_seed_and_the_rules_for_missed_days() -> 
     design = exp.make_design("caffeine_off", START, 1234)
     text = exp.planned_analysis(design)
     assert "seed 1234" in text and "first day of each block is not counted" in text
-    assert "not logged or you did not keep" in text
+    assert "Days you did not log, or did not keep to the plan, are left out" in text

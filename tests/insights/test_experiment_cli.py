@@ -41,7 +41,7 @@ def test_start_today_status_and_result(run_cli: CliRun, monkeypatch: pytest.Monk
     text = started.stdout
     assert "Experiment: caffeine off, 2026-06-02 to 2026-06-25" in text
     assert "fixed before day 1" in text and "80% chance" in text
-    assert "Ask a doctor before starting any supplement" in text
+    assert "Ask a doctor before you take any supplement" in text
     assert "emergency services" in text
 
     again = run_cli("experiment", "start", "no_alcohol")
@@ -53,12 +53,14 @@ def test_start_today_status_and_result(run_cli: CliRun, monkeypatch: pytest.Monk
     first = run_cli("experiment", "today", "--json")
     view = json.loads(first.stdout)
     assert view["day_number"] == 1 and view["kept"] is None
+    assert view["counted"] is False  # caffeine has a 1-day wash-out at the start of a block
     assert view["instruction"] in (
         "No caffeine today: no coffee, tea, cola or energy drinks.",
         "Have caffeine as you usually do.",
     )
     kept = run_cli("experiment", "today", "--kept")
     assert "Day 1 of 24" in kept.stdout and "you kept it" in kept.stdout
+    assert "settling-in day" in kept.stdout
     assert run_cli("log", "calf").exit_code == 0
 
     status = run_cli("experiment", "status")

@@ -15,9 +15,10 @@ from twitchguide.store.experiment_store import ExperimentStore, StoredExperiment
 
 HISTORY_DAYS = 120
 SAFETY = (
-    "An experiment never replaces medical advice: if you notice weakness, numbness, trouble "
-    "speaking, swallowing or breathing, stop and get help (call emergency services if it is "
-    "sudden). Ask a doctor before starting any supplement; experiments here never use medicines."
+    "This experiment does not replace a doctor. If you feel weak or numb, or have trouble "
+    "speaking, swallowing or breathing, stop and get help. If it comes on suddenly, call "
+    "emergency services. Ask a doctor before you take any supplement. These experiments "
+    "never use medicines."
 )
 
 
@@ -50,6 +51,7 @@ class ExperimentToday:
     on: bool | None
     instruction: str
     kept: bool | None
+    counted: bool = False  # False on a wash-out day: kept as planned, but not in the result
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -154,6 +156,7 @@ def experiment_today(ctx: ActionContext, kept: bool | None = None) -> Experiment
         day.on,
         instruction,
         current.kept.get(today),
+        day.analysed,
     )
 
 

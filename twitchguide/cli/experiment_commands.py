@@ -87,8 +87,9 @@ def today(ctx: click.Context, kept: bool | None, as_json: bool) -> None:
         click.echo(view.instruction)
         return
     answer = {True: "you kept it", False: "you did not keep it", None: "not answered yet"}
+    settling = "" if view.counted else " (A settling-in day: follow it, but it is not counted.)"
     click.echo(
-        f"Day {view.day_number} of {view.total_days}: {view.instruction}\n"
+        f"Day {view.day_number} of {view.total_days}: {view.instruction}{settling}\n"
         f"Today so far: {answer[view.kept]}."
         + ("" if view.kept is not None else " Later, run it again with --kept or --not-kept.")
     )

@@ -209,22 +209,23 @@ def schedule(design: Design) -> list[PlannedDay]:
 def planned_analysis(design: Design) -> str:
     """The analysis, in words, recorded with the schedule before the first day."""
     analysed = design.block_days - design.washout_days
+    label = STEPS[design.step].on_label
     first = "first day" if design.washout_days == 1 else f"first {design.washout_days} days"
     washout = (
-        f"The {first} of each block is not counted, because the last block's condition may "
-        "still linger. "
+        f"The {first} of each block is not counted, because the block before may still have "
+        "an effect. "
         if design.washout_days
         else ""
     )
     return (
-        f"{design.pairs} pairs of {design.block_days}-day blocks; in each pair the order of "
-        f"'{STEPS[design.step].on_label}' and 'as usual' was drawn at random (seed "
-        f"{design.seed}). {washout}Each block's twitch rate is its episodes per 16 hours "
-        f"observed over its {counted(analysed, 'counted day')}. A day is left out if it is not "
-        "logged or you did not keep that day's condition. A block with fewer than "
-        f"{MIN_BLOCK_DAYS} days left counts as missing, and so does its pair. The result is "
-        "the average within-pair difference of log rates, with a 95% interval (Student's t), "
-        f"and it needs at least {MIN_PAIRS} complete pairs."
+        f"{design.pairs} pairs of {design.block_days}-day blocks. In each pair, one block is "
+        f"'{label}' and one is 'as usual'; which comes first was decided at random (seed "
+        f"{design.seed}). {washout}For each block we count twitches per 16 waking hours over "
+        f"its {counted(analysed, 'counted day')}. Days you did not log, or did not keep to the "
+        f"plan, are left out. A block with fewer than {MIN_BLOCK_DAYS} days left is dropped, "
+        f"with its pair, and at least {MIN_PAIRS} full pairs are needed. The result compares "
+        "the two blocks of each pair and averages over the pairs (the mean difference of log "
+        "rates, with a 95% range from Student's t)."
     )
 
 
@@ -413,15 +414,15 @@ def power_statement(history: PairHistory, pairs: int) -> str:
     """The detectable effect in words, saying whose variability it rests on."""
     rr = detectable_rate_ratio(history, pairs)
     basis = (
-        f"how much your twitching varied in your diary so far "
-        f"({counted(history.pairs_used, 'pair')} of blocks)"
+        f"Your twitching went up and down this much in your diary so far "
+        f"({counted(history.pairs_used, 'pair')} of blocks)."
         if history.pairs_used >= MIN_HISTORY_PAIRS
-        else "a typical diary, because yours is still short"
+        else "Your diary is still short, so this uses a typical diary."
     )
     return (
-        f"Based on {basis}, and if you keep the plan on about 9 days in 10, this experiment "
-        f"has an 80% chance to show a change of about {_pct(1 - rr)}% fewer twitches if there "
-        "is one. Smaller changes may be missed."
+        f"{basis} So this experiment has an 80% chance to find a change of about "
+        f"{_pct(1 - rr)}% fewer twitches or more, if there is one. It may miss smaller "
+        "changes. This is if you keep to the plan on about 9 days in 10."
     )
 
 
