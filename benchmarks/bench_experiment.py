@@ -26,14 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from diary_simulator import NO_EFFECTS, START, simulate_table
 
-from twitchguide.insights.experiment import (
-    DayOutcome,
-    analyse,
-    expected_power,
-    history_pairs,
-    make_design,
-    schedule,
-)
+from twitchguide.insights.experiment import DayOutcome, analyse, make_design, schedule
+from twitchguide.insights.experiment_power import expected_power, history_pairs
 
 HISTORY_DAYS = 90
 RATE_RATIOS = (1.0, 0.8, 0.7, 0.6, 0.5)

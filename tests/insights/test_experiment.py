@@ -10,6 +10,7 @@ import pytest
 
 from twitchguide.errors import InvalidInput
 from twitchguide.insights import experiment as exp
+from twitchguide.insights import experiment_power as power
 
 START = date(2026, 3, 2)
 
@@ -123,18 +124,18 @@ def test_days_not_reached_yet_are_neither_counted_nor_left_out() -> None:
 
 
 def test_power_is_the_test_level_at_no_effect_and_grows_with_the_effect() -> None:
-    assert math.isclose(exp.power(1.0, 0.5, 6), 0.05, abs_tol=0.002)
-    powers = [exp.power(rr, 0.5, 6) for rr in (0.9, 0.7, 0.5, 0.3)]
+    assert math.isclose(power.power(1.0, 0.5, 6), 0.05, abs_tol=0.002)
+    powers = [power.power(rr, 0.5, 6) for rr in (0.9, 0.7, 0.5, 0.3)]
     assert powers == sorted(powers) and powers[-1] > 0.9
-    assert exp.power(0.6, 0.5, 8) > exp.power(0.6, 0.5, 4)
+    assert power.power(0.6, 0.5, 8) > power.power(0.6, 0.5, 4)
 
 
 def test_the_detectable_change_has_80_percent_power() -> None:
-    history = exp.PairHistory(pair_sd=0.5, pairs_used=10, complete_share=1.0)
-    rr = exp.detectable_rate_ratio(history, 6)
-    assert math.isclose(exp.expected_power(rr, history, 6), 0.8, abs_tol=0.01)
-    text = exp.power_statement(history, 6)
-    assert "10 pairs of blocks" in text and f"{round(100 * (1 - rr))}% fewer" in text
+    history = power.PairHistory(pair_sd=0.5, pairs_used=10, complete_share=1.0)
+    rr = power.detectable_rate_ratio(history, 6)
+    assert math.isclose(power.expected_power(rr, history, 6), 0.8, abs_tol=0.01)
+    text = power.power_statement(history, 6)
+    assert "(10 pairs of blocks)" in text and f"about {round(100 * (1 - rr))}% fewer" in text
 
 
 def test_past_variability_comes_from_the_persons_own_diary() -> None:
@@ -143,12 +144,12 @@ def test_past_variability_comes_from_the_persons_own_diary() -> None:
         (day, exp.DayOutcome((20, 2, 8)[(i // 7) % 3], 16.0, True, None))
         for i, (day, _o) in enumerate(steady)
     ]
-    calm = exp.history_pairs(steady, 7, 1)
-    wild = exp.history_pairs(swinging, 7, 1)
+    calm = power.history_pairs(steady, 7, 1)
+    wild = power.history_pairs(swinging, 7, 1)
     assert calm.pairs_used == wild.pairs_used == 6
     assert calm.pair_sd < 0.01 < wild.pair_sd
-    short = exp.history_pairs(steady[:20], 7, 1)
-    assert short.pairs_used < exp.MIN_HISTORY_PAIRS and short.pair_sd > 0.3
+    short = power.history_pairs(steady[:20], 7, 1)
+    assert short.pairs_used < power.MIN_HISTORY_PAIRS and short.pair_sd > 0.3
 
 
 def test_the_planned_analysis_names_the_seed_and_the_rules_for_missed_days() -> None:

@@ -7,13 +7,14 @@ from datetime import date
 
 from twitchguide.actions.experiments import SAFETY
 from twitchguide.insights import experiment as exp
+from twitchguide.insights import experiment_power
 from twitchguide.insights.evidence import TriggerResult, false_share
 from twitchguide.insights.wording import trigger_sentence
 
 
 def texts() -> dict[str, str]:
     design = exp.make_design("caffeine_off", date(2026, 3, 2), 11)
-    history = exp.PairHistory(0.6, 8, 0.95)
+    history = experiment_power.PairHistory(0.6, 8, 0.95)
     result = exp.analyse(
         design,
         {
@@ -31,7 +32,7 @@ def texts() -> dict[str, str]:
     )  # fmt: skip
     return {
         "planned analysis": exp.planned_analysis(design),
-        "power statement": exp.power_statement(history, 6),
+        "power statement": experiment_power.power_statement(history, 6),
         "safety": SAFETY,
         "result": result.wording,
         "likely": trigger_sentence(link),

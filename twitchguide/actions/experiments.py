@@ -11,6 +11,7 @@ from typing import Any
 from twitchguide.actions.context import ActionContext
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.insights import experiment as exp
+from twitchguide.insights import experiment_power
 from twitchguide.store.experiment_store import ExperimentStore, StoredExperiment
 
 HISTORY_DAYS = 120
@@ -104,10 +105,10 @@ def start_experiment(
         pairs=pairs,
         block_days=block_days,
     )
-    history = exp.history_pairs(_outcomes(ctx, today - timedelta(days=HISTORY_DAYS), today),
-                                block_days, design.washout_days)  # fmt: skip
+    past = _outcomes(ctx, today - timedelta(days=HISTORY_DAYS), today)
+    history = experiment_power.history_pairs(past, block_days, design.washout_days)
     analysis = exp.planned_analysis(design)
-    statement = exp.power_statement(history, pairs)
+    statement = experiment_power.power_statement(history, pairs)
     if running is not None:
         experiments.stop(running.id, today)
     new_id = experiments.add(design, analysis, statement)
