@@ -1,7 +1,8 @@
-"""Self-experiments (randomised N-of-1): the schedule, the power statement and the analysis.
+"""Self-experiments (randomised N-of-1): the schedule and the pre-specified analysis.
 
-Pure Python on purpose (no numpy): `experiment today` must start fast. The design, fixed and
-stored before day 1 (docs/insights.md, "Self-experiments"):
+Pure Python on purpose (no numpy): `experiment today` must start fast (the power statement is
+in `experiment_power`). The design, fixed and stored before day 1 (docs/insights.md,
+"Self-experiments"):
 - `pairs` pairs of `block_days`-day blocks; within each pair one block follows the step ("on")
   and one does not ("off"), the order drawn at random from the stored seed;
 - the first `washout_days` of every block are not analysed (the last condition may linger);
