@@ -21,6 +21,7 @@ SETS = {
     "held-out 1": HERE / "free_text_holdout.yaml",
     "held-out 2": HERE / "free_text_holdout2.yaml",
     "blind 3": HERE / "free_text_blind3.yaml",
+    "blind 4": HERE / "free_text_blind4.yaml",
 }
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 LEVELS = ("emergency", "see_doctor_soon", "routine_appointment", "self_care")
