@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
@@ -137,11 +137,16 @@ class DiaryStore:
         if kind is EPISODE:
             full["ongoing"] = bool(full["ongoing"])
         check_record(kind, full)
+        if kind is DAILY_FACTORS:
+            self._refuse_second_day(user, values["day"])
         stamp = _now()
         with self.database.transaction():
             return self._insert(kind, user.user_id, full, stamp, stamp, record_id=None)
 
     def get(self, kind: RecordKind, user: UserSettings, record_id: int) -> Record:
+        if isinstance(record_id, bool) or not 0 < record_id <= MAX_ID:
+            # SQLite cannot even compare an id beyond 64 bits; none can exist, on any database.
+            raise NotFound(f"there is no {kind.name} with id {record_id}")
         rows = self.database.query_tuples(
             f"SELECT {_columns(kind)} FROM {kind.table} WHERE id = ? AND owner_id = ?",
             (record_id, user.user_id),
@@ -156,8 +161,8 @@ class DiaryStore:
         """Change some fields of a record; None clears an optional field."""
         current = self.get(kind, user, record_id)
         changes = self._validated(kind, user, raw, partial=True)
-        merged = {spec.name: getattr(current, spec.name) for spec in kind.fields}
-        merged.update(changes)
+        before = {spec.name: getattr(current, spec.name) for spec in kind.fields}
+        merged = {**before, **changes}
         for spec in kind.fields:
             if spec.required and merged.get(spec.name) is None:
                 raise InvalidInput(
@@ -166,6 +171,8 @@ class DiaryStore:
         check_record(kind, merged)
         if not changes:
             return current
+        if kind is DAILY_FACTORS and "day" in changes and changes["day"] != before["day"]:
+            self._refuse_second_day(user, changes["day"])
         columns = ", ".join(f"{name} = ?" for name in changes)
         params = [self._encode(kind.field(n), v) for n, v in changes.items()]
         with self.database.transaction():
@@ -214,11 +221,45 @@ class DiaryStore:
         return _reader(DAILY_FACTORS)(rows[0]) if rows else None
 
     def set_day(self, user: UserSettings, day: date, raw: Mapping[str, Any]) -> Record:
-        """Record factors for a diary day, keeping fields already recorded for it."""
+        """Record factors for a diary day, keeping fields already recorded for it.
+
+        One statement that inserts the day or sets only the given fields on it, so people (or
+        processes) writing different factors of the same new day at once all keep theirs.
+        """
+        values = self._validated(DAILY_FACTORS, user, {**raw, "day": day}, partial=True)
+        day = values.pop("day")
+        stamp = self._instant(_now())
+        names = list(values)
+        columns = ["owner_id", "created_at", "updated_at", "day", *names]
+        params = [
+            user.user_id,
+            stamp,
+            stamp,
+            self._encode(DAILY_FACTORS.field("day"), day),
+            *(self._encode(DAILY_FACTORS.field(n), values[n]) for n in names),
+        ]
+        updates = ", ".join(f"{name} = excluded.{name}" for name in [*names, "updated_at"])
+        if not names:
+            updates = "updated_at = daily_factors.updated_at"  # nothing new: leave it as it is
+        with self.database.transaction():
+            rows = self.database.query_tuples(
+                f"INSERT INTO daily_factors ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT (owner_id, day) DO UPDATE SET {updates} "
+                f"RETURNING {_columns(DAILY_FACTORS)}",
+                params,
+            )
+        return _reader(DAILY_FACTORS)(rows[0])
+
+    def _refuse_second_day(self, user: UserSettings, day: date) -> None:
         existing = self.day(user, day)
-        if existing is None:
-            return self.add(DAILY_FACTORS, user, {**raw, "day": day})
-        return self.update(DAILY_FACTORS, user, existing.stamps.id, raw)
+        if existing is not None:
+            raise InvalidInput(
+                "day",
+                f"{day.isoformat()} already has factors (#{existing.stamps.id}); change them "
+                f"with `twitchguide day --date {day.isoformat()}` or "
+                f"`twitchguide factors edit {existing.stamps.id}`",
+            )
 
     def load_diary(self, user: UserSettings, since: date | None = None) -> Diary:
         """One person's records, in time order, as plain data for the core.
@@ -275,10 +316,65 @@ class DiaryStore:
 
     def id_owner(self, kind: RecordKind, record_id: int) -> int | None:
         """The user id that holds this record id, if any (ids are shared by every user)."""
+        return self.id_owners(kind, [record_id]).get(record_id)
+
+    def id_owners(self, kind: RecordKind, record_ids: Sequence[int]) -> dict[int, int]:
+        """Which user holds each of these ids, for those that are taken; asked in batches."""
+        owners: dict[int, int] = {}
+        wanted = [i for i in record_ids if 0 < i <= MAX_ID]
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            rows = self.database.query_tuples(
+                f"SELECT id, owner_id FROM {kind.table} "
+                f"WHERE id IN ({', '.join('?' for _ in batch)})",
+                batch,
+            )
+            owners.update((int(row[0]), int(row[1])) for row in rows)
+        return owners
+
+    def recorded_days(self, user: UserSettings) -> set[date]:
+        """Every diary day this person has factors for."""
         rows = self.database.query_tuples(
-            f"SELECT owner_id FROM {kind.table} WHERE id = ?", (record_id,)
+            "SELECT day FROM daily_factors WHERE owner_id = ?", (user.user_id,)
         )
-        return int(rows[0][0]) if rows else None
+        return {_decode_date(row[0]) for row in rows}
+
+    def insert_many(
+        self,
+        user: UserSettings,
+        records: Sequence[tuple[RecordKind, Mapping[str, Any], Stamps]],
+        *,
+        keep_ids: bool = True,
+    ) -> None:
+        """Insert many checked records keeping their stamps (and ids): one statement per kind,
+        so restoring 200,000 records is not 200,000 round trips. Call in a transaction."""
+        by_kind: dict[str, list[tuple[Any, ...]]] = {}
+        kinds: dict[str, RecordKind] = {}
+        for kind, values, stamps in records:
+            kinds[kind.table] = kind
+            by_kind.setdefault(kind.table, []).append(
+                (
+                    *((stamps.id,) if keep_ids else ()),
+                    user.user_id,
+                    self._instant(stamps.created_at),
+                    self._instant(stamps.updated_at),
+                    *(self._encode(spec, values.get(spec.name)) for spec in kind.fields),
+                )
+            )
+        for table, rows in by_kind.items():
+            kind = kinds[table]
+            columns = [
+                *(("id",) if keep_ids else ()),
+                "owner_id",
+                "created_at",
+                "updated_at",
+                *kind.field_names,
+            ]
+            self.database.execute_many(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                rows,
+            )
 
     def reset_id_sequences(self) -> None:
         """After inserting explicit ids, new records must not collide with them (PostgreSQL)."""
@@ -346,6 +442,10 @@ class DiaryStore:
             return utc
         # Fixed width, so text order is time order in SQLite.
         return utc.isoformat(timespec="microseconds")
+
+
+MAX_ID = 2**63 - 1  # the largest id either database can hold
+_BATCH = 500  # ids per query: well under SQLite's and PostgreSQL's limits on parameters
 
 
 def _now() -> datetime:
