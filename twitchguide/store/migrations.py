@@ -161,27 +161,37 @@ def migrate(database: Database, target: int = LATEST_VERSION) -> int:
         return current
     types = dict(COLUMN_TYPES[database.dialect])
     types["false"] = "0" if database.dialect == "sqlite" else "FALSE"
-    with database.transaction():
+    if database.dialect == "postgresql":
+        # Two processes upgrading at once must not both run the same step. The lock is taken
+        # before the transaction begins, so the transaction sees the tables the other made
+        # (inside one, PostgreSQL may still look names up in its older catalog snapshot).
+        database.execute("SELECT pg_advisory_lock(727350)")
+    try:
+        with database.transaction():
+            _apply(database, target, types)
+    finally:
         if database.dialect == "postgresql":
-            # Two processes upgrading at once must not both run the same step.
-            database.execute("SELECT pg_advisory_xact_lock(727350)")
-        current = _known_version(database)
-        if current == 0:
-            database.execute(
-                "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
-                "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
-            )
-        for version, description, script in MIGRATIONS:
-            if current < version <= target:
-                for statement in script.format(**types).split(";"):
-                    if statement.strip():
-                        database.execute(statement)
-                database.execute(
-                    "INSERT INTO schema_migrations (version, description, applied_at) "
-                    "VALUES (?, ?, ?)",
-                    (version, description, datetime.now(UTC).isoformat()),
-                )
+            database.execute("SELECT pg_advisory_unlock(727350)")
     return schema_version(database)
+
+
+def _apply(database: Database, target: int, types: dict[str, str]) -> None:
+    current = _known_version(database)  # again, now that this process holds the lock
+    if current == 0:
+        database.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+            "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+    for version, description, script in MIGRATIONS:
+        if current < version <= target:
+            for statement in script.format(**types).split(";"):
+                if statement.strip():
+                    database.execute(statement)
+            database.execute(
+                "INSERT INTO schema_migrations (version, description, applied_at) "
+                "VALUES (?, ?, ?)",
+                (version, description, datetime.now(UTC).isoformat()),
+            )
 
 
 def _known_version(database: Database) -> int:
