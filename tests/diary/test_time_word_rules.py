@@ -107,7 +107,7 @@ def test_a_slash_date_without_a_zone_that_reads_two_ways_is_refused() -> None:
 
 @pytest.mark.parametrize("text", ["-5 minutes", "-90s", "for -5 minutes", "\u22125m"])
 def test_negative_durations_are_refused(text: str) -> None:
-    with pytest.raises(InvalidInput, match="duration: .* is negative"):
+    with pytest.raises(InvalidInput, match=r"duration: .* is negative"):
         parse_duration(text)
 
 

@@ -55,7 +55,7 @@ def test_a_diary_from_a_newer_twitchguide_is_refused(database_url: str, run_cli:
         "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
         (LATEST_VERSION + 1, "from the future", "2030-01-01T00:00:00+00:00"),
     )
-    with pytest.raises(NewerSchema, match="newer Twitchguide.*upgrade it"):
+    with pytest.raises(NewerSchema, match=r"newer Twitchguide.*upgrade it"):
         migrate(database)
     database.close()
     for command in (["log", "calf"], ["export"], ["diary"]):
@@ -214,7 +214,11 @@ def test_plain_words_negative_duration_is_refused(run_cli: CliRun) -> None:
 
 @pytest.mark.parametrize(
     ("at", "field"),
-    [("yesterday at 25:00", "started_at"), ("tomorrow", "started_at"), ("1900-06-01", "started_at")],
+    [
+        ("yesterday at 25:00", "started_at"),
+        ("tomorrow", "started_at"),
+        ("1900-06-01", "started_at"),
+    ],
 )
 def test_time_words_given_as_options_are_refused(run_cli: CliRun, at: str, field: str) -> None:
     before = export_text(run_cli)

@@ -236,9 +236,10 @@ def test_a_read_only_postgresql_database_refuses_writes_and_still_reads(
     for command in (["log", "calf"], ["day", "--sleep", "7"], ["settings", "--timezone", "UTC"]):
         result = read_only(*command)
         assert result.exit_code == 4, result.stderr
-        assert result.stderr.strip().splitlines() == [
-            result.stderr.strip()
-        ] and "is read-only; nothing was written" in result.stderr
+        assert (
+            result.stderr.strip().splitlines() == [result.stderr.strip()]
+            and "is read-only; nothing was written" in result.stderr
+        )
     assert read_only("diary").exit_code == 0
     assert export(read_only) == before
 

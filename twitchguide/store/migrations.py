@@ -188,8 +188,7 @@ def _apply(database: Database, target: int, types: dict[str, str]) -> None:
                 if statement.strip():
                     database.execute(statement)
             database.execute(
-                "INSERT INTO schema_migrations (version, description, applied_at) "
-                "VALUES (?, ?, ?)",
+                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
                 (version, description, datetime.now(UTC).isoformat()),
             )
 
