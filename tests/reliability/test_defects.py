@@ -160,6 +160,19 @@ def test_unstorable_characters_in_a_note_are_refused(run_cli: CliRun, note: str)
     assert export_text(run_cli) == before
 
 
+def test_a_nul_in_an_imported_note_is_refused(run_cli: CliRun, tmp_path: Path) -> None:
+    source = CliRun(f"sqlite:///{tmp_path / 'source.db'}")
+    assert source("log", "calf", "--at", "2h ago", "--note", "fine").exit_code == 0
+    document = json.loads(export_text(source))
+    document["records"]["episodes"][0]["note"] = "fi\u0000ne"
+    path = tmp_path / "nul.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = export_text(run_cli)
+    result = run_cli("import", str(path))
+    assert_one_line_refusal(result, "import: records.episodes[0].note: contains a NUL")
+    assert export_text(run_cli) == before
+
+
 # 8. The year-1 message names the year, not an internal clock offset.
 @pytest.mark.parametrize("when", ["0001-01-01 00:00", "0001-01-01T00:00:00+05:00", "1900-01-01"])
 def test_early_years_are_refused_plainly(run_cli: CliRun, when: str) -> None:

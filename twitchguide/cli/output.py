@@ -15,6 +15,10 @@ from twitchguide.errors import TwitchguideError
 
 def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
     """Run a click command; no stack trace ever reaches a person."""
+    broken = _broken_argument(args)
+    if broken:
+        click.echo(f"Error: {broken}", err=True)
+        sys.exit(2)
     try:
         command.main(args=list(args), prog_name="twitchguide", standalone_mode=False)
     except TwitchguideError as error:
@@ -44,6 +48,27 @@ def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
         )
         sys.exit(70)
     sys.exit(0)
+
+
+def _broken_argument(args: Sequence[str]) -> str | None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates: refuse them before anything
+    reads, stores or prints them, naming the option they were given to."""
+    for position, arg in enumerate(args):
+        bad = next((i for i, c in enumerate(arg) if "\ud800" <= c <= "\udfff"), None)
+        if bad is None:
+            continue
+        before = args[position - 1] if position else ""
+        if arg.startswith("--") and "=" in arg:
+            field = arg[2 : arg.index("=")]
+        elif before.startswith("--"):
+            field = before[2:]
+        else:
+            field = "arguments"
+        return (
+            f"{field.replace('-', '_')}: is not valid UTF-8 text (a broken character at "
+            f"position {bad + 1}); type it again"
+        )
+    return None
 
 
 def usage_message(error: click.UsageError) -> str:

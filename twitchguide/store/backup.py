@@ -18,7 +18,12 @@ from twitchguide.diary.records import (
     Stamps,
     record_json,
 )
-from twitchguide.diary.validation import check_record, checked_emergency_number, validate_fields
+from twitchguide.diary.validation import (
+    check_record,
+    checked_emergency_number,
+    printable,
+    validate_fields,
+)
 from twitchguide.errors import ImportRejected, InvalidInput
 from twitchguide.store.diary_store import DiaryStore, UserSettings
 
@@ -74,19 +79,22 @@ def csv_text(kind: RecordKind, records: list[Record]) -> str:
 
 def import_file(store: DiaryStore, user: UserSettings, path: Path) -> dict[str, int]:
     """Read and import a JSON export; nothing is written unless every record is valid."""
-    if path.is_dir():
-        raise ImportRejected(f"import: {path} is a folder; give the export file, e.g. backup.json")
+    shown = printable(str(path))
     try:
+        if path.is_dir():
+            raise ImportRejected(
+                f"import: {shown} is a folder; give the export file, e.g. backup.json"
+            )
         # utf-8-sig: a file saved with a byte-order mark (some Windows editors) reads the same.
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ImportRejected(f"import: {path} does not exist") from None
+        raise ImportRejected(f"import: {shown} does not exist") from None
     except UnicodeDecodeError:
         raise ImportRejected(
-            f"import: {path} is not UTF-8 text; is it a Twitchguide export?"
+            f"import: {shown} is not UTF-8 text; is it a Twitchguide export?"
         ) from None
     except OSError as error:
-        raise ImportRejected(f"import: cannot read {path}: {error.strerror or error}") from None
+        raise ImportRejected(f"import: cannot read {shown}: {error.strerror or error}") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
