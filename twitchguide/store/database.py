@@ -166,10 +166,19 @@ class SQLiteDatabase:
 
 
 def _create_private_file(path: str) -> None:
-    """Create the diary file 0600 before SQLite does (SQLite would follow the umask, 0644)."""
+    """Create the diary file 0600 before SQLite does (SQLite would follow the umask, 0644).
+
+    A diary made by an older Twitchguide, readable by others, is made private too, with its
+    -wal and -shm files (SQLite gives new ones the diary file's mode).
+    """
     try:
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
+        for name in (path, f"{path}-wal", f"{path}-shm"):
+            with contextlib.suppress(OSError):  # missing, or not ours to change
+                status = os.stat(name)
+                if status.st_mode & 0o077 and status.st_uid == os.geteuid():
+                    os.chmod(name, 0o600)
         return
     except OSError:
         return  # cannot create it here: SQLite's own open says why, in the caller's words
