@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +26,7 @@ from twitchguide.diary.validation import check_record, checked_emergency_number,
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.store.database import Database, connect
 from twitchguide.store.migrations import migrate
+from twitchguide.store.rows import decode_date, decode_instant, now, reader, select_columns
 from twitchguide.value import value
 
 
@@ -85,7 +85,7 @@ class DiaryStore:
                 self.database.execute(
                     "INSERT INTO users (name, timezone, day_start_hour, created_at) "
                     "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                    (name, timezone, DEFAULT_DAY_START_HOUR, self._instant(_now())),
+                    (name, timezone, DEFAULT_DAY_START_HOUR, self._instant(now())),
                 )
             rows = self.database.query("SELECT * FROM users WHERE name = ?", (name,))
         row = rows[0]
@@ -139,7 +139,7 @@ class DiaryStore:
         check_record(kind, full)
         if kind is DAILY_FACTORS:
             self._refuse_second_day(user, values["day"])
-        stamp = _now()
+        stamp = now()
         with self.database.transaction():
             return self._insert(kind, user.user_id, full, stamp, stamp, record_id=None)
 
@@ -148,12 +148,12 @@ class DiaryStore:
             # SQLite cannot even compare an id beyond 64 bits; none can exist, on any database.
             raise NotFound(f"there is no {kind.name} with id {record_id}")
         rows = self.database.query_tuples(
-            f"SELECT {_columns(kind)} FROM {kind.table} WHERE id = ? AND owner_id = ?",
+            f"SELECT {select_columns(kind)} FROM {kind.table} WHERE id = ? AND owner_id = ?",
             (record_id, user.user_id),
         )
         if not rows:
             raise NotFound(f"there is no {kind.name} with id {record_id}")
-        return _reader(kind)(rows[0])
+        return reader(kind)(rows[0])
 
     def update(
         self, kind: RecordKind, user: UserSettings, record_id: int, raw: Mapping[str, Any]
@@ -178,7 +178,7 @@ class DiaryStore:
         with self.database.transaction():
             self.database.execute(
                 f"UPDATE {kind.table} SET {columns}, updated_at = ? WHERE id = ? AND owner_id = ?",
-                (*params, self._instant(_now()), record_id, user.user_id),
+                (*params, self._instant(now()), record_id, user.user_id),
             )
         return self.get(kind, user, record_id)
 
@@ -200,7 +200,7 @@ class DiaryStore:
         until: datetime | date | None = None,
     ) -> list[Record]:
         """Records in time order; bounds are instants for timed kinds and dates for dated ones."""
-        sql = f"SELECT {_columns(kind)} FROM {kind.table} WHERE owner_id = ?"
+        sql = f"SELECT {select_columns(kind)} FROM {kind.table} WHERE owner_id = ?"
         params: list[Any] = [user.user_id]
         when = kind.field(kind.when_field)
         if since is not None:
@@ -210,15 +210,16 @@ class DiaryStore:
             sql += f" AND {kind.when_field} < ?"
             params.append(self._encode(when, until))
         sql += f" ORDER BY {kind.when_field}, id"
-        read = _reader(kind)
+        read = reader(kind)
         return [read(row) for row in self.database.query_tuples(sql, params)]
 
     def day(self, user: UserSettings, day: date) -> Record | None:
         rows = self.database.query_tuples(
-            f"SELECT {_columns(DAILY_FACTORS)} FROM daily_factors WHERE owner_id = ? AND day = ?",
+            f"SELECT {select_columns(DAILY_FACTORS)} FROM daily_factors "
+            "WHERE owner_id = ? AND day = ?",
             (user.user_id, self._encode(DAILY_FACTORS.field("day"), day)),
         )
-        return _reader(DAILY_FACTORS)(rows[0]) if rows else None
+        return reader(DAILY_FACTORS)(rows[0]) if rows else None
 
     def set_day(self, user: UserSettings, day: date, raw: Mapping[str, Any]) -> Record:
         """Record factors for a diary day, keeping fields already recorded for it.
@@ -228,7 +229,7 @@ class DiaryStore:
         """
         values = self._validated(DAILY_FACTORS, user, {**raw, "day": day}, partial=True)
         day = values.pop("day")
-        stamp = self._instant(_now())
+        stamp = self._instant(now())
         names = list(values)
         columns = ["owner_id", "created_at", "updated_at", "day", *names]
         params = [
@@ -246,10 +247,10 @@ class DiaryStore:
                 f"INSERT INTO daily_factors ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' for _ in columns)}) "
                 f"ON CONFLICT (owner_id, day) DO UPDATE SET {updates} "
-                f"RETURNING {_columns(DAILY_FACTORS)}",
+                f"RETURNING {select_columns(DAILY_FACTORS)}",
                 params,
             )
-        return _reader(DAILY_FACTORS)(rows[0])
+        return reader(DAILY_FACTORS)(rows[0])
 
     def _refuse_second_day(self, user: UserSettings, day: date) -> None:
         existing = self.day(user, day)
@@ -289,6 +290,22 @@ class DiaryStore:
             timezone=user.timezone,
             day_start_hour=user.day_start_hour,
         )
+
+    def load_triage_diary(self, user: UserSettings, since: date) -> Diary:
+        """The recent diary as triage reads it (see store/triage_diary.py): the same facts as
+        `load_diary(user, since)`, read in the same time however many twitches are logged."""
+        from twitchguide.store.triage_diary import load_triage_diary
+
+        return load_triage_diary(self, user, since)
+
+    def encode_instant(self, value: datetime) -> Any:
+        """An instant as this database stores it."""
+        return self._instant(value)
+
+    @staticmethod
+    def decode_instant(value: Any) -> datetime:
+        """A stored instant back as an aware UTC datetime."""
+        return decode_instant(value)
 
     def count(self, kind: RecordKind, user: UserSettings) -> int:
         rows = self.database.query(
@@ -337,7 +354,7 @@ class DiaryStore:
         rows = self.database.query_tuples(
             "SELECT day FROM daily_factors WHERE owner_id = ?", (user.user_id,)
         )
-        return {_decode_date(row[0]) for row in rows}
+        return {decode_date(row[0]) for row in rows}
 
     def insert_many(
         self,
@@ -416,10 +433,10 @@ class DiaryStore:
         placeholders = ", ".join("?" for _ in columns)
         rows = self.database.query_tuples(
             f"INSERT INTO {kind.table} ({', '.join(columns)}) VALUES ({placeholders}) "
-            f"RETURNING {_columns(kind)}",
+            f"RETURNING {select_columns(kind)}",
             params,
         )
-        return _reader(kind)(rows[0])
+        return reader(kind)(rows[0])
 
     def _encode(self, spec: FieldSpec, value: Any) -> Any:
         if value is None:
@@ -446,73 +463,3 @@ class DiaryStore:
 
 MAX_ID = 2**63 - 1  # the largest id either database can hold
 _BATCH = 500  # ids per query: well under SQLite's and PostgreSQL's limits on parameters
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _decode_instant(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC)
-    return datetime.fromisoformat(str(value)).astimezone(UTC)
-
-
-_STAMP_COLUMNS = ("id", "owner_id", "created_at", "updated_at")
-
-
-@cache
-def _columns(kind: RecordKind) -> str:
-    """The columns `list` reads, in the order `_reader` expects them."""
-    return ", ".join((*_STAMP_COLUMNS, *kind.field_names))
-
-
-@cache
-def _reader(kind: RecordKind) -> Callable[[tuple[Any, ...]], Record]:
-    """Turns one row of `_columns(kind)` into a record; every read of a record goes through it."""
-    fields = tuple(
-        (name, position, decode)
-        for position, (name, decode) in enumerate(_decoders(kind), start=len(_STAMP_COLUMNS))
-    )
-    make = kind.cls
-
-    def read(row: tuple[Any, ...]) -> Record:
-        stamps = Stamps(
-            id=int(row[0]),
-            owner_id=int(row[1]),
-            created_at=_decode_instant(row[2]),
-            updated_at=_decode_instant(row[3]),
-        )
-        record: Record = make(stamps=stamps, **{n: decode(row[i]) for n, i, decode in fields})
-        return record
-
-    return read
-
-
-@cache
-def _decoders(kind: RecordKind) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """Each field's name and how to turn its stored value back into Python; chosen once."""
-    return tuple((spec.name, _decoder(spec)) for spec in kind.fields)
-
-
-def _decoder(spec: FieldSpec) -> Callable[[Any], Any]:
-    if spec.kind == "bool":
-        return lambda value: bool(value) if value is not None else False
-    converters: dict[str, Callable[[Any], Any]] = {
-        "instant": _decode_instant,
-        "date": _decode_date,
-        "float": float,
-        "int": int,
-    }
-    convert = converters.get(spec.kind)
-    if convert is None:
-        return _same
-    return lambda value: None if value is None else convert(value)
-
-
-def _decode_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def _same(value: Any) -> Any:
-    return value

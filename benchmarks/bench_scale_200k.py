@@ -1,0 +1,134 @@
+"""A diary of 200,000 twitch episodes (someone who logs every twitch, for years): how long `log`,
+`insights`, `export` and `import` take as real processes, and how much memory import needs.
+
+Run: .venv/bin/python benchmarks/bench_scale_200k.py [--episodes 200000] [--days 1095]
+Prints each figure next to `python -c pass`, measured in the same run, because this machine's
+speed drifts by up to 2x over a day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+LOG = ["log", "calf", "--side", "left", "--duration", "90s", "--intensity", "2"]
+
+
+def build(url: str, episodes: int, days: int, seed: int = 1) -> None:
+    """Spread `episodes` over the last `days` days, with factors for most days."""
+    from twitchguide.diary.records import DAILY_FACTORS, EPISODE, Stamps
+    from twitchguide.store import open_store
+
+    rng = random.Random(seed)
+    store = open_store(url)
+    user = store.user("local", timezone="Europe/London")
+    now = datetime.now(UTC) - timedelta(hours=1)
+    start = now - timedelta(days=days)
+    span = (now - start).total_seconds()
+    moments = sorted(start + timedelta(seconds=rng.uniform(0, span)) for _ in range(episodes))
+    records = []
+    for n, moment in enumerate(moments, start=1):
+        values = {
+            "started_at": moment, "region": rng.choice(("calf", "eyelid", "thigh", "foot")),
+            "side": rng.choice(("left", "right")), "duration_seconds": rng.randint(1, 120),
+            "ongoing": False, "intensity": rng.randint(1, 5),
+        }  # fmt: skip
+        records.append((EPISODE, values, Stamps(n, user.user_id, moment, moment)))
+    today = user.today()
+    for k in range(days):
+        day = today - timedelta(days=k + 1)
+        if rng.random() < 0.9:
+            values = {
+                "day": day,
+                "sleep_hours": round(rng.uniform(5, 9), 1),
+                "stress": rng.randint(1, 5),
+                "caffeine_mg": rng.randint(0, 40) * 10,
+            }
+            records.append(
+                (DAILY_FACTORS, values, Stamps(episodes + k + 1, user.user_id, now, now))
+            )
+    with store.database.transaction():
+        store.insert_many(user, records)
+        store.reset_id_sequences()
+    store.close()
+
+
+def timed(command: list[str], env: dict[str, str], runs: int) -> float:
+    """Median wall time in ms of `runs` runs, after one warm-up run."""
+    import statistics
+
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def peak_child(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one run of a command in a fresh process."""
+    code = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
+        "print(time.perf_counter() - t, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *command], env=env, check=True, capture_output=True, text=True
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--episodes", type=int, default=200_000)
+    parser.add_argument("--days", type=int, default=1095, help="spread over this many days")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--postgres", default=None, help="also import into this PostgreSQL URL")
+    args = parser.parse_args()
+    from benchmarks.process_timing import process_env
+
+    script = [sys.executable, "-m", "twitchguide"]
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/diary.db"
+        started = time.perf_counter()
+        build(url, args.episodes, args.days)
+        print(f"built {args.episodes} episodes over {args.days} days "
+              f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+        env = process_env(TWITCHGUIDE_DATABASE_URL=url, TZ="Europe/London")
+        python = timed([sys.executable, "-c", "pass"], env, args.runs)
+        log = timed([*script, *LOG], env, args.runs)
+        print(f"python -c pass:            {python:7.1f} ms (median of {args.runs})")
+        print(f"twitchguide log:           {log:7.1f} ms  ({log / python:.1f}x python -c pass)")
+        insights = timed([*script, "insights", "--json"], env, 3)
+        print(f"twitchguide insights:      {insights:7.1f} ms (median of 3)")
+        backup = Path(folder) / "backup.json"
+        seconds, memory = peak_child([*script, "export", "--output", str(backup)], env)
+        size = backup.stat().st_size / 1e6
+        print(f"export ({size:.0f} MB):         {seconds:7.2f} s, peak {memory:.0f} MB")
+        records = sum(len(rows) for rows in json.loads(backup.read_text())["records"].values())
+        target = f"sqlite:///{folder}/restored.db"
+        seconds, memory = peak_child(
+            [*script, "import", str(backup)], {**env, "TWITCHGUIDE_DATABASE_URL": target}
+        )
+        print(f"import {records} records:  {seconds:7.2f} s, peak {memory:.0f} MB (SQLite)")
+        if args.postgres:
+            seconds, memory = peak_child(
+                [*script, "import", str(backup)], {**env, "TWITCHGUIDE_DATABASE_URL": args.postgres}
+            )
+            print(f"import {records} records:  {seconds:7.2f} s, peak {memory:.0f} MB (PostgreSQL)")
+
+
+if __name__ == "__main__":
+    main()
