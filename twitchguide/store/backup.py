@@ -108,12 +108,18 @@ def import_file(store: DiaryStore, user: UserSettings, path: Path) -> dict[str, 
             "Nothing was imported."
         ) from None
     del text  # the file's text can be as large as the records: let it go before they are built
-    return import_document(store, user, document)
+    return import_document(store, user, document, consume=True)
 
 
-def import_document(store: DiaryStore, user: UserSettings, document: Any) -> dict[str, int]:
-    """Check the whole document first, then write it in one transaction."""
-    planned = _checked_document(store, user, document)
+def import_document(
+    store: DiaryStore, user: UserSettings, document: Any, *, consume: bool = False
+) -> dict[str, int]:
+    """Check the whole document first, then write it in one transaction.
+
+    With `consume`, each record of the document is dropped once checked, so a large import
+    holds one copy of its records, not two.
+    """
+    planned = _checked_document(store, user, document, consume=consume)
     settings = _checked_settings(document.get("settings", {}))
     with store.database.transaction():
         if settings:
@@ -170,7 +176,7 @@ def _checked_settings(settings: Any) -> dict[str, Any]:
 
 
 def _checked_document(
-    store: DiaryStore, user: UserSettings, document: Any
+    store: DiaryStore, user: UserSettings, document: Any, *, consume: bool = False
 ) -> list[tuple[RecordKind, dict[str, Any], Stamps, bool]]:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportRejected(
@@ -202,6 +208,8 @@ def _checked_document(
         for position, row in enumerate(rows):
             where = f"records.{table}[{position}]"
             values, stamps = _checked_row(kind, row, where, now, today)
+            if consume:
+                rows[position] = None
             if stamps.id in seen:
                 raise ImportRejected(
                     f"import: {where}: the file has two {kind.plural} with id {stamps.id}; "

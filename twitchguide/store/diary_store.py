@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
+from itertools import chain, groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -365,32 +366,25 @@ class DiaryStore:
     ) -> None:
         """Insert many checked records keeping their stamps (and ids): one statement per kind,
         so restoring 200,000 records is not 200,000 round trips. Call in a transaction."""
-        by_kind: dict[str, list[tuple[Any, ...]]] = {}
-        kinds: dict[str, RecordKind] = {}
-        for kind, values, stamps in records:
-            kinds[kind.table] = kind
-            by_kind.setdefault(kind.table, []).append(
-                (
-                    *((stamps.id,) if keep_ids else ()),
-                    user.user_id,
-                    self._instant(stamps.created_at),
-                    self._instant(stamps.updated_at),
-                    *(self._encode(spec, values.get(spec.name)) for spec in kind.fields),
-                )
-            )
-        for table, rows in by_kind.items():
-            kind = kinds[table]
-            columns = [
-                *(("id",) if keep_ids else ()),
-                "owner_id",
-                "created_at",
-                "updated_at",
-                *kind.field_names,
-            ]
+        owner, instant, encode = user.user_id, self._instant, self._encode
+
+        def row(kind: RecordKind, values: Mapping[str, Any], stamps: Stamps) -> tuple[Any, ...]:
+            head = (stamps.id,) if keep_ids else ()
+            created, updated = instant(stamps.created_at), instant(stamps.updated_at)
+            fields = (encode(spec, values.get(spec.name)) for spec in kind.fields)
+            return (*head, owner, created, updated, *fields)
+
+        # Rows are made as the database takes them, so no second copy of the import is held.
+        for _table, group in groupby(records, key=lambda record: record[0].table):
+            first = next(group)
+            kind = first[0]
+            names = ["owner_id", "created_at", "updated_at", *kind.field_names]
+            if keep_ids:
+                names.insert(0, "id")
             self.database.execute_many(
-                f"INSERT INTO {table} ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})",
-                rows,
+                f"INSERT INTO {kind.table} ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' for _ in names)})",
+                (row(*record) for record in chain([first], group)),
             )
 
     def reset_id_sequences(self) -> None:
