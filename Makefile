@@ -29,8 +29,8 @@ run: $(VENV)/.installed
 	@echo "Your diary is a SQLite file in your data folder; nothing leaves this machine."
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check twitchguide tests benchmarks
-	$(BIN)/ruff format --check twitchguide tests benchmarks
+	$(BIN)/ruff check twitchguide tests benchmarks tools
+	$(BIN)/ruff format --check twitchguide tests benchmarks tools
 	$(BIN)/mypy
 
 test: lint

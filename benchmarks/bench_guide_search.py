@@ -1,11 +1,12 @@
-"""Guide search speed: cold start (load content + build the FTS5 index) and warm queries.
+"""Guide search: how often the right topic comes first, then cold start and warm query speed.
 
-Run: .venv/bin/python benchmarks/bench_guide_search.py
+Run: .venv/bin/python benchmarks/bench_guide_search.py [--misses]
 """
 
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -16,13 +17,27 @@ ROUNDS = 20
 
 
 def main() -> None:
-    questions = [q["question"] for q in yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))]
+    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    questions = [q["question"] for q in items]
 
     started = time.perf_counter()
     from twitchguide.guide.search import guide_index, search
 
     index = guide_index()
     cold = time.perf_counter() - started
+
+    # A question whose topic does not exist (yet) counts as a miss.
+    misses = []
+    for item in items:
+        hits = search(item["question"]).hits
+        first = hits[0].passage.topic_id if hits else "(nothing)"
+        if first != item["topic"]:
+            misses.append((item["question"], item["topic"], first))
+    right = len(items) - len(misses)
+    print(f"right topic first: {right} of {len(items)} ({100 * right / len(items):.1f}%)")
+    if "--misses" in sys.argv:
+        for question, wanted, got in misses:
+            print(f"  miss: {question!r}: wanted {wanted}, got {got}")
 
     timings = []
     for _ in range(ROUNDS):

@@ -1,4 +1,8 @@
-"""The one error hierarchy: every failure a person can meet is one of these."""
+"""The one error hierarchy: every failure a person can meet is one of these.
+
+Front ends map them to what they speak: the CLI to exit codes (`cli/output.py`), the web app to
+HTTP statuses. Nothing here knows either.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,12 @@ from __future__ import annotations
 class TwitchguideError(Exception):
     """Base of every error that is shown to a person as one clear line."""
 
-    exit_code = 1
-
     def user_message(self) -> str:
         return str(self)
 
 
 class InvalidInput(TwitchguideError):
     """A value a person gave is not allowed; names the field and what is allowed."""
-
-    exit_code = 2
 
     def __init__(self, field: str, problem: str) -> None:
         self.field = field
@@ -26,22 +26,14 @@ class InvalidInput(TwitchguideError):
 class NotFound(TwitchguideError):
     """A record that was asked for does not exist (for this user)."""
 
-    exit_code = 3
-
 
 class StoreUnavailable(TwitchguideError):
     """The database cannot be reached or opened."""
-
-    exit_code = 4
 
 
 class ContentError(TwitchguideError):
     """The package's own content (guide, rules, phrases) is broken: a bug to fix, not user input."""
 
-    exit_code = 70
-
 
 class ImportRejected(TwitchguideError):
     """An import file cannot be taken; nothing was written."""
-
-    exit_code = 2

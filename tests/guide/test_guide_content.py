@@ -103,7 +103,11 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_unknown_source_is_named_with_file_and_entry(content_copy: Path) -> None:
-    _edit(content_copy / "causes.yaml", "[nhs-twitching, mayo-eye-twitching]", "[nhs-twitchin]")
+    _edit(
+        content_copy / "causes.yaml",
+        "[nhs-twitching, mayo-eye-twitching, nhs-alcohol-treatment]",
+        "[nhs-twitchin]",
+    )
     with pytest.raises(GuideContentError, match=r"causes.yaml, entry 'alcohol'.*'nhs-twitchin'"):
         load_guide_from(content_copy)
 
@@ -135,3 +139,26 @@ def test_sources_file_tolerates_extra_fields(content_copy: Path) -> None:
             "  url: https://example.org/\n  accessed: 2026-11-27\n  note: added by triage\n"
         )
     assert "extra-source" in load_guide_from(content_copy).sources
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, at the top or inside a function."""
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_content_and_topics_do_not_import_each_other() -> None:
+    package = CONTENT_DIR.parent
+    assert "twitchguide.guide.topics" not in _imported_modules(package / "content.py")
+    assert not {
+        "twitchguide.guide.content",
+        "twitchguide.guide.loading",
+    } & _imported_modules(package / "topics.py")

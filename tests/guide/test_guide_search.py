@@ -11,27 +11,29 @@ import yaml
 from twitchguide.errors import InvalidInput
 from twitchguide.guide import load_guide
 from twitchguide.guide.query import QueryNormaliser
-from twitchguide.guide.search import guide_index, search
+from twitchguide.guide.search import guide_index, names_the_sign, search
 
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "search_questions.yaml").read_text(encoding="utf-8")
 )
 
 
-def test_there_are_at_least_30_questions_with_real_topics() -> None:
-    assert len(QUESTIONS) >= 30
+def test_there_are_at_least_60_questions_covering_every_topic() -> None:
+    assert len(QUESTIONS) >= 60
     topics = load_guide().topics
     for item in QUESTIONS:
         assert item["topic"] in topics, item
+    assert {item["topic"] for item in QUESTIONS} == set(topics)
 
 
-@pytest.mark.parametrize("item", QUESTIONS, ids=[q["question"] for q in QUESTIONS])
-def test_the_expected_topic_comes_first(item: dict[str, Any]) -> None:
-    result = search(item["question"])
-    assert result.hits, result.terms
-    assert result.hits[0].passage.topic_id == item["topic"], [
-        hit.passage.topic_id for hit in result.hits
-    ]
+def test_the_expected_topic_comes_first_for_at_least_90_percent() -> None:
+    misses = []
+    for item in QUESTIONS:
+        hits = search(item["question"]).hits
+        first = hits[0].passage.topic_id if hits else None
+        if first != item["topic"]:
+            misses.append((item["question"], item["topic"], first))
+    assert len(misses) <= 0.10 * len(QUESTIONS), misses
 
 
 @pytest.mark.parametrize(
@@ -46,6 +48,12 @@ def test_the_expected_topic_comes_first(item: dict[str, Any]) -> None:
         ("MND", "motor"),
         ("legs feel like jelly", "weak"),
         ("flickering", "twitching"),
+        ("ventolin", "salbutamol"),
+        ("adderall", "stimulant"),
+        ("lasix", "diuretic"),
+        ("prednisone", "steroid"),
+        ("magnesium glycinate dose", "supplement"),
+        ("tingly", "tingling"),
     ],
 )
 def test_normaliser_fixes_typos_and_slang(typed: str, expected: str) -> None:
@@ -83,3 +91,57 @@ def test_nothing_to_search_for() -> None:
 
 def test_quotes_and_symbols_in_a_question_are_safe() -> None:
     assert search('eye "twitch" AND OR NOT * ( ) :').hits
+
+
+def test_see_also_lines_are_never_an_answer() -> None:
+    for question in ("twitching", "stress", "caffeine sleep", "see also stretching", "causes"):
+        for hit in search(question, limit=20).hits:
+            assert not hit.passage.text.startswith("See also"), hit
+            assert not hit.passage.text.startswith("The usual causes here are"), hit
+
+
+def test_the_magnesium_supplement_limit_is_reached() -> None:
+    first = search("magnesium glycinate dose").hits[0].passage
+    assert first.topic_id == "food-and-minerals" and "350 mg a day from pills" in first.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hyperthyroid twitches and racing heart",
+        "thyroid and racing heart",
+        "scared of als calf twitching for weeks",
+        "is twitching a sign of ALS",
+        "chest muscle twitching scared its my heart",
+        "twitching all over my body",
+        "eyelid twitching for a week",
+    ],
+)
+def test_calm_questions_meet_no_urgent_red_flag_ahead_of_calm_answers(question: str) -> None:
+    urgency = [hit.passage.urgency for hit in search(question, limit=10).hits]
+    calm = [u not in ("emergency", "see_doctor_soon") for u in urgency]
+    # Every calm answer comes before any urgent one.
+    assert calm == sorted(calm, reverse=True), urgency
+    assert calm[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "flag_title"),
+    [
+        ("chest pain and twitching", "Chest pain or tightness"),
+        ("my calf is swollen red and painful", "A swollen, painful calf or leg"),
+        ("twitching with a stiff neck and fever", "Fever with a stiff neck"),
+        ("numb bottom and back pain", "Numbness around the bottom"),
+        ("pregnant with blurred vision and headache", "A bad headache, blurred vision"),
+    ],
+)
+def test_a_question_that_names_a_red_flag_gets_it_first(question: str, flag_title: str) -> None:
+    first = search(question).hits[0].passage
+    assert first.urgency in ("emergency", "see_doctor_soon")
+    assert first.text.startswith(flag_title), first.text
+
+
+def test_names_the_sign_needs_every_word_of_a_phrase() -> None:
+    assert names_the_sign(["chest", "pain"], ("chest pain",))
+    assert not names_the_sign(["chest", "twitching"], ("chest pain",))
+    assert names_the_sign(["tingly"], ("tingling",))

@@ -34,11 +34,9 @@ def command_table() -> list[tuple[tuple[str, ...], click.Command]]:
 
 COMMAND_TABLE = command_table()
 
-# Options whose fix belongs in a file this branch does not own; each has its own xfail test
-# (tests/reliability/test_faults.py). Remove an entry once the fix lands.
-AWAITING_FIX = {
-    ("export", "--output"): "twitchguide/cli/backup_commands.py: write with write_atomically",
-}
+# Options whose fix belongs in a file this branch does not own, each with its own xfail test;
+# remove an entry once the fix lands.
+AWAITING_FIX: dict[tuple[str, str], str] = {}
 
 # Values people (and hostile testers) type: good ones, near misses and nonsense.
 TRICKY = [

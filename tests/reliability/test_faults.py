@@ -16,8 +16,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import CliRun
 
 TIMEZONE = "Europe/London"
@@ -107,11 +105,6 @@ def big_export(records: int) -> dict[str, object]:
 # --- a full disk ------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix belongs in twitchguide/cli/backup_commands.py: write --output with "
-    "twitchguide.files.write_atomically(output, text) instead of output.write_text",
-)
 def test_a_full_disk_during_export_keeps_the_previous_backup(
     run_cli: CliRun, tmp_path: Path
 ) -> None:

@@ -67,11 +67,6 @@ def test_csv_exports_are_private(tmp_path: Path) -> None:
     assert {mode(p) for p in folder.iterdir()} == {0o600}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix belongs in twitchguide/cli/backup_commands.py: write --output with "
-    "twitchguide.files.write_atomically (0600) instead of output.write_text (0644)",
-)
 def test_json_exports_are_private(tmp_path: Path) -> None:
     run = CliRun(f"sqlite:///{tmp_path / 'diary.db'}")
     assert run("log", "calf").exit_code == 0

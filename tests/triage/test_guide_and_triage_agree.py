@@ -29,6 +29,7 @@ RED_FLAG_FACTS: dict[str, dict[str, Any]] = {
     "chest_pain": {"regions": ["chest"], "chest_pain": True},
     "cauda_equina": {"regions": ["back"], "saddle_numbness": True},
     "potassium_heart": {"palpitations": True, "medicine_classes": ["diuretic"], "weakness": True},
+    "pregnancy_warning_signs": {"pregnant": True, "pregnancy_weeks": 30, "severe_headache": True},
     "swallowing_trouble": {"regions": ["tongue"], "trouble_swallowing": True},
     "true_weakness": {"weakness": True, "onset_sudden": False},
     "spreading_numbness": {"numbness": True, "onset_sudden": False},

@@ -27,14 +27,14 @@ SOURCES = ROOT / "twitchguide" / "guide" / "content" / "sources.yaml"
 
 def test_compiled_json_matches_rules_yaml() -> None:
     assert Path(RULES_JSON).read_text(encoding="utf-8") == compiled_json(), (
-        "run: python -m twitchguide.triage.rulebook --compile"
+        "run: python tools/build.py"
     )
 
 
 def test_docs_match_the_rules() -> None:
     # The whole page is generated: rules, facts, sources and the free-text section.
     doc = (ROOT / "docs" / "triage.md").read_text(encoding="utf-8")
-    regenerate = "run: python -m twitchguide.triage.reference > docs/triage.md"
+    regenerate = "run: python tools/build.py"
     assert doc == reference.document(), regenerate
     sources_part = doc.partition("## Sources")[2]
     book = load_rulebook()

@@ -84,7 +84,6 @@ def test_log_ambiguous_words_are_a_clear_error(run_cli_sqlite: CliRun) -> None:
     [
         ("", "text"),
         ("twitching a lot", "region"),
-        ("calf and thigh", "region"),
         ("calf yesterday", "started_at"),
         ("calf 2 minutes then 5 minutes", "duration"),
         ("calf still going, 2 minutes", "duration"),
@@ -128,8 +127,25 @@ def test_the_words_people_use_for_a_pattern(text: str, pattern: str) -> None:
 def test_a_place_named_for_another_symptom_is_not_a_second_twitch() -> None:
     draft = parse_episode_text("left calf twitching, and I have chest pain", NOW)
     assert (draft.region, draft.side) == ("calf", "left")
-    with pytest.raises(InvalidInput, match="more than one place"):
-        parse_episode_text("calf and thigh twitching", NOW)
+    assert draft.places == (("calf", "left"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("calf and thigh twitching", (("calf", None), ("thigh", None))),
+        ("left calf and right thigh", (("calf", "left"), ("thigh", "right"))),
+        ("L calf and R thigh, 2 min", (("calf", "left"), ("thigh", "right"))),
+        ("right eye and left thumb", (("eyelid", "right"), ("thumb", "left"))),
+        ("both calves", (("calf", "both"),)),
+        ("whole body twitching for a minute", (("whole_body", None),)),
+        ("twitching all over after the gym", (("whole_body", None),)),
+    ],
+)
+def test_several_places_are_each_read_with_their_own_side(
+    text: str, places: tuple[tuple[str, str | None], ...]
+) -> None:
+    assert parse_episode_text(text, NOW).places == places
 
 
 def test_log_in_words_that_name_a_red_flag_says_so(run_cli_sqlite: CliRun) -> None:

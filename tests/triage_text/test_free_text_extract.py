@@ -227,9 +227,7 @@ def test_compiled_phrases_match_phrases_yaml() -> None:
     from twitchguide.triage.extract import phrases
 
     shipped = Path(phrases.__file__).with_name("phrases.json").read_text(encoding="utf-8")
-    assert shipped == phrases.compiled_json(), (
-        "run: python -m twitchguide.triage.extract.phrases --compile"
-    )
+    assert shipped == phrases.compiled_json(), "run: python tools/build.py"
 
 
 def test_stated_signs_are_the_full_readings_yes_signs() -> None:

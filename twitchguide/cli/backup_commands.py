@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from twitchguide.cli.context import open_session
+from twitchguide.cli.context import action_context
 from twitchguide.diary.records import DAILY_FACTORS, RECORD_KINDS, RecordKind
 from twitchguide.errors import InvalidInput
 from twitchguide.wording import counted
@@ -33,20 +33,19 @@ def export(ctx: click.Context, format_: str, output: Path | None) -> None:
 
     Example: twitchguide export --format json > backup.json
     """
-    from twitchguide.store.backup import export_csv, export_json
+    from twitchguide.actions import backup
 
-    session = open_session(ctx)
-    if format_ == "json":
-        text = export_json(session.store, session.user)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            output.write_text(text, encoding="utf-8")
-            click.echo(f"Wrote {output}", err=True)
+    actions = action_context(ctx)
+    if format_ == "json" and output is None:
+        click.echo(backup.export_json(actions), nl=False)
         return
     if output is None:
         raise InvalidInput("output", "CSV export needs a folder, e.g. --output twitch-csv")
-    for path in export_csv(session.store, session.user, output):
+    if format_ == "json":
+        written = [backup.write_json_export(actions, output)]
+    else:
+        written = backup.write_csv_export(actions, output)
+    for path in written:
         click.echo(f"Wrote {path}", err=True)
 
 
@@ -58,15 +57,15 @@ def import_(ctx: click.Context, path: Path) -> None:
 
     Example: twitchguide import backup.json
     """
-    from twitchguide.store.backup import import_file
+    from twitchguide.actions.backup import import_backup
 
-    session = open_session(ctx)
-    counts = import_file(session.store, session.user, path)
-    total = sum(counts.values())
+    summary = import_backup(action_context(ctx), path)
     detail = ", ".join(
-        _how_many(kind, counts[kind.table]) for kind in RECORD_KINDS if counts[kind.table]
+        _how_many(kind, summary.counts[kind.table])
+        for kind in RECORD_KINDS
+        if summary.counts[kind.table]
     )
-    click.echo(f"Imported {counted(total, 'record')}" + (f": {detail}." if detail else "."))
+    click.echo(f"Imported {counted(summary.total, 'record')}" + (f": {detail}." if detail else "."))
 
 
 def _how_many(kind: RecordKind, count: int) -> str:

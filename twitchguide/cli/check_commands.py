@@ -7,13 +7,12 @@ from typing import Any
 
 import click
 
-from twitchguide.cli.context import json_option, open_session
+from twitchguide.actions.context import ActionContext
+from twitchguide.cli.context import action_context, json_option
 from twitchguide.cli.output import echo_json
-from twitchguide.cli.prompting import ask_until_valid
 from twitchguide.errors import InvalidInput, TwitchguideError
-from twitchguide.triage.engine import TriageResult, TriageSettings, triage
+from twitchguide.triage.engine import TriageResult
 from twitchguide.triage.facts import TriageFacts
-from twitchguide.triage.questions import Question, already_answered, apply_answer, next_question
 
 INTRO = (
     "A short check on how soon to see a doctor about your twitching.\n"
@@ -39,53 +38,48 @@ def check(
     Without --answers it asks a few questions and stops once the answer is settled.
     Twitchguide does not replace a clinician.
     """
-    settings, diary_facts = _context(ctx, with_diary)
-    asking = text is None and answers is None and not as_json
-    if with_diary and not as_json and not asking:
-        _show_diary_facts(diary_facts)
-    extraction = None
-    if text is not None and answers is not None:
-        raise InvalidInput("text", "use --text or --answers, not both")
-    if text is not None:
-        from twitchguide.cli.free_text import facts_from_text
+    from twitchguide.actions import triage as triage_actions
 
-        extraction, facts = facts_from_text(text, diary_facts, ask=not as_json)
-    elif answers is not None:
-        facts = diary_facts.merged(_read_answers(answers))
-    elif as_json:
-        raise InvalidInput("answers", "--json needs --answers FILE.json or --text")
+    actions = _diary_if_possible(ctx, with_diary)
+    if as_json or answers is not None:
+        if as_json and text is None and answers is None:
+            raise InvalidInput("answers", "--json needs --answers FILE.json or --text")
+        if with_diary and not as_json and actions is not None:
+            _show_diary_facts(triage_actions.diary_facts(actions))
+        done = triage_actions.check(
+            actions,
+            text=text,
+            answers=None if answers is None else _read_answers(answers),
+            with_diary=with_diary,
+        )
     else:
-        extraction, facts = _ask_from_the_start(diary_facts, show_known=with_diary)
-    result = triage(facts, settings)
+        # Interactive: the person's words first, then only the questions still open.
+        known = triage_actions.diary_facts(actions) if with_diary and actions else TriageFacts()
+        if text is not None:
+            from twitchguide.cli.free_text import facts_from_text
+
+            if with_diary:
+                _show_diary_facts(known)
+            extraction, facts = facts_from_text(actions, text, known)
+        else:
+            extraction, facts = _ask_from_the_start(actions, known, show_known=with_diary)
+        done = triage_actions.decide(actions, facts, extraction)
     if as_json:
-        data = {**result.to_dict(), "sources": _sources(result), "facts": facts.to_dict()}
-        if extraction is not None:
-            from twitchguide.cli.free_text import text_json
-
-            data.update(text_json(extraction, facts))
-        echo_json(data)
-    else:
-        _render(result)
+        echo_json(done.to_json())
+        return
+    _render(done.result, done.sources)
+    if answers is not None:
+        _show_unanswered(done.unanswered)
 
 
-def _context(ctx: click.Context, with_diary: bool) -> tuple[TriageSettings, TriageFacts]:
-    """The person's emergency number (and diary facts if asked); never blocks the check."""
+def _diary_if_possible(ctx: click.Context, with_diary: bool) -> ActionContext | None:
+    """The person's diary (for their emergency number); a check never fails without it."""
     try:
-        session = open_session(ctx)
+        return action_context(ctx)
     except TwitchguideError:
         if with_diary:
             raise
-        return TriageSettings(), TriageFacts()
-    settings = TriageSettings()
-    if session.user.emergency_number:
-        settings = TriageSettings(emergency_number=session.user.emergency_number)
-    if not with_diary:
-        return settings, TriageFacts()
-    from twitchguide.triage.diary_facts import facts_from_diary, lookback_start
-
-    today = session.user.today()
-    recent = session.store.load_diary(session.user, since=lookback_start(today))
-    return settings, facts_from_diary(recent, today)
+        return None
 
 
 def _show_diary_facts(facts: TriageFacts) -> None:
@@ -101,18 +95,32 @@ def _show_diary_facts(facts: TriageFacts) -> None:
     click.echo("")
 
 
-def _read_answers(stream: Any) -> TriageFacts:
+def _show_unanswered(unanswered: tuple[dict[str, Any], ...]) -> None:
+    """Facts the answers left out, which were counted as not present."""
+    if not unanswered:
+        return
+    click.echo("")
+    click.echo("Not answered, so counted as no (answering could change the advice):")
+    for question in unanswered:
+        click.echo(f"  - {question['fact'].replace('_', ' ')}")
+
+
+def _read_answers(stream: Any) -> Any:
     try:
-        data = json.load(stream)
+        return json.load(stream)
     except json.JSONDecodeError as error:
         raise InvalidInput(
             "answers", f"not valid JSON ({error.msg}, line {error.lineno})"
         ) from None
-    return TriageFacts.from_dict(data)
 
 
-def _ask_from_the_start(known: TriageFacts, show_known: bool) -> tuple[Any, TriageFacts]:
+def _ask_from_the_start(
+    actions: ActionContext | None, known: TriageFacts, show_known: bool
+) -> tuple[Any, TriageFacts]:
     """Let the person say it in their own words first; then ask only what is still open."""
+    from twitchguide.cli.free_text import ask_questions, facts_from_text
+    from twitchguide.triage.questions import already_answered, next_check_question
+
     click.echo(INTRO)
     click.echo("")
     if show_known:
@@ -123,52 +131,13 @@ def _ask_from_the_start(known: TriageFacts, show_known: bool) -> tuple[Any, Tria
         show_default=False,
     )
     if described.strip():
-        from twitchguide.cli.free_text import facts_from_text
-
-        return facts_from_text(described, known, ask=True, intro=False)
-    return None, _ask(known)
-
-
-def _ask(facts: TriageFacts) -> TriageFacts:
-    asked = already_answered(facts)
-    while (question := next_question(facts, asked)) is not None:
-        facts = _ask_one(facts, question)
-        asked |= {question.id}
+        return facts_from_text(actions, described, known, intro=False)
+    facts = ask_questions(known, next_check_question, already_answered(known))
     click.echo("")
-    return facts
+    return None, facts
 
 
-def _ask_one(facts: TriageFacts, question: Question) -> TriageFacts:
-    click.echo("")
-    click.echo(question.text)
-    if question.kind == "checklist":
-        for number, label in enumerate(question.labels, start=1):
-            click.echo(f"  {number}. {label}")
-        prompt = "Numbers (e.g. 1,3), Enter for none"
-    elif question.kind == "yesno":
-        prompt = "yes / no"
-    else:
-        prompt = question.hint or "answer"
-    return ask_until_valid(prompt, lambda answer: apply_answer(facts, question, answer))
-
-
-def _sources(result: TriageResult) -> list[dict[str, str]]:
-    from twitchguide.errors import NotFound
-    from twitchguide.guide.content import source
-
-    found = []
-    for source_id in result.sources:
-        try:
-            entry = source(source_id)
-        except NotFound:
-            found.append({"id": source_id})
-            continue
-        found.append({"id": source_id, "title": entry.title, "publisher": entry.publisher,
-                      "url": entry.url})  # fmt: skip
-    return found
-
-
-def _render(result: TriageResult) -> None:
+def _render(result: TriageResult, sources: tuple[dict[str, str], ...]) -> None:
     data = result.to_dict()
     click.secho(f"Result: {result.title}", bold=True)
     click.echo(f"What to do: {data['advice']}")
@@ -190,8 +159,8 @@ def _render(result: TriageResult) -> None:
         click.echo(f"  - {line}")
     click.echo("")
     click.echo("Sources:")
-    for entry in _sources(result):
-        details = " ".join(_sentence(v) for k, v in entry.items() if k not in ("id", "url"))
+    for entry in sources:
+        details = " ".join(_sentence(v) for k, v in entry.items() if k in ("title", "publisher"))
         details = f"{details} {entry['url']}" if "url" in entry else details
         click.echo(f"  [{entry['id']}] {details}")
     click.echo("")

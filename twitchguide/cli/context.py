@@ -1,4 +1,5 @@
-"""Opening the person's diary for a command: settings read once, store opened, user resolved."""
+"""Opening the person's diary for a command: settings read once, one action context, closed at
+the end of the command."""
 
 from __future__ import annotations
 
@@ -6,33 +7,23 @@ from typing import Any
 
 import click
 
+from twitchguide.actions.context import ActionContext, open_context
 from twitchguide.settings import Settings
-from twitchguide.store import DiaryStore, UserSettings, open_store
-from twitchguide.value import value
 
 
-@value(eq=False)
-class Session:
-    """What a command works with: the store and the person whose diary it is."""
-
-    store: DiaryStore
-    user: UserSettings
-
-
-def open_session(ctx: click.Context) -> Session:
-    """The store and user for this invocation, opened once and closed when the command ends."""
+def action_context(ctx: click.Context) -> ActionContext:
+    """The person's store, settings and clock for this invocation, opened once."""
     root = ctx.find_root()
     obj: dict[str, Any] = root.obj if isinstance(root.obj, dict) else {}
-    existing = obj.get("session")
-    if isinstance(existing, Session):
+    existing = obj.get("actions")
+    if isinstance(existing, ActionContext):
         return existing
     settings = Settings.load(obj.get("database"))
-    store = open_store(settings.database_url)
-    root.call_on_close(store.close)
-    session = Session(store=store, user=store.user(settings.user_name))
-    obj["session"] = session
+    opened = open_context(settings.database_url, settings.user_name)
+    root.call_on_close(opened.close)
+    obj["actions"] = opened
     root.obj = obj
-    return session
+    return opened
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")

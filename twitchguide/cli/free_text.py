@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import click
 
+from twitchguide.actions.context import ActionContext
+from twitchguide.actions.results import LogResult
 from twitchguide.cli.prompting import ask_until_valid
-from twitchguide.errors import InvalidInput
-from twitchguide.triage.extract import Extraction, extract_facts, open_questions
-from twitchguide.triage.extract.episode_text import EpisodeDraft
-from twitchguide.triage.facts import TriageFacts, fact_kind
-from twitchguide.triage.questions import QUESTIONS, Question, apply_answer
+from twitchguide.diary.records import field_values
+from twitchguide.diary.vocabulary import label
+from twitchguide.triage.extract import Extraction
+from twitchguide.triage.facts import TriageFacts
+from twitchguide.triage.questions import Question, apply_answer, checklist_labels
 
 INTRO = (
     "Here is what I understood. A few short questions may follow: only the ones whose answer\n"
@@ -22,20 +24,21 @@ INTRO = (
 
 
 def facts_from_text(
-    text: str, known: TriageFacts, *, ask: bool, intro: bool = True
+    actions: ActionContext | None, text: str, known: TriageFacts, *, intro: bool = True
 ) -> tuple[Extraction, TriageFacts]:
-    """Facts read from the text (over what is already known), then asked about if interactive."""
-    extraction = extract_facts(text, datetime.now().astimezone())
-    facts = known.merged(extraction.facts)
-    if ask:
-        if intro:
-            click.echo(INTRO)
-        click.echo("")
-        click.echo("What I understood:")
-        for line in understood_lines(extraction):
-            click.echo(line)
-        facts = ask_open_questions(facts)
-        click.echo("")
+    """Facts read from the text (over what is already known), shown, then asked about."""
+    from twitchguide.actions.triage import read_text
+    from twitchguide.triage.extract import next_open_question
+
+    extraction, facts = read_text(actions, text, known)
+    if intro:
+        click.echo(INTRO)
+    click.echo("")
+    click.echo("What I understood:")
+    for line in understood_lines(extraction):
+        click.echo(line)
+    facts = ask_questions(facts, next_open_question)
+    click.echo("")
     return extraction, facts
 
 
@@ -67,106 +70,70 @@ def fact_value_text(value: Any) -> str:
     return str(value)
 
 
-def text_json(extraction: Extraction, facts: TriageFacts) -> dict[str, Any]:
-    """The extra JSON keys `check --text` adds: evidence spans, doubts, open questions."""
-    return {
-        "text": extraction.text,
-        "understood": [evidence.to_dict() for evidence in extraction.evidence],
-        "unsure": [doubt.to_dict() for doubt in extraction.unsure],
-        "notes": dict(extraction.notes),
-        "unanswered": [question.to_dict() for question in open_questions(facts)],
-    }
+def ask_questions(
+    facts: TriageFacts,
+    choose: Callable[[TriageFacts, frozenset[str]], tuple[Question, tuple[str, ...]] | None],
+    asked: frozenset[str] = frozenset(),
+) -> TriageFacts:
+    """Ask the questions `choose` picks, one at a time, until it has none left.
+
+    The check and the free-text follow-up differ only in which questions they pick.
+    """
+    while (chosen := choose(facts, asked)) is not None:
+        question, shown = chosen
+        asked |= {question.id}
+        facts = _ask_one(facts, question, shown)
+    return facts
 
 
-def ask_open_questions(facts: TriageFacts) -> TriageFacts:
-    """The check's questions, cut down to the facts still unknown that could raise the level."""
-    asked: set[str] = set()
-    while True:
-        still_open = {q.fact for q in open_questions(facts)} - asked
-        question = next((q for q in QUESTIONS if still_open & set(q.facts)), None)
-        if question is None:
-            return facts
-        wanted = [fact for fact in question.facts if fact in still_open]
-        asked |= set(question.facts)
-        facts = _ask(facts, question, wanted)
-
-
-def _ask(facts: TriageFacts, question: Question, wanted: list[str]) -> TriageFacts:
+def _ask_one(facts: TriageFacts, question: Question, shown: tuple[str, ...]) -> TriageFacts:
     click.echo("")
     click.echo(question.text)
-    if question.kind != "checklist":
-        prompt = question.hint or ("yes / no" if question.kind == "yesno" else "answer")
-        return ask_until_valid(prompt, lambda answer: apply_answer(facts, question, answer))
-    labels = dict(zip(question.facts, question.labels, strict=False))
-    for number, fact in enumerate(wanted, start=1):
-        click.echo(f"  {number}. {labels.get(fact, fact.replace('_', ' '))}")
-    return ask_until_valid(
-        "Numbers (e.g. 1,3), Enter for none",
-        lambda answer: _apply_checklist(facts, wanted, answer),
-    )
+    if question.kind == "checklist":
+        for number, label in enumerate(checklist_labels(question, shown), start=1):
+            click.echo(f"  {number}. {label}")
+        prompt = "Numbers (e.g. 1,3), Enter for none"
+    elif question.kind == "yesno":
+        prompt = question.hint or "yes / no"
+    else:
+        prompt = question.hint or "answer"
+    return ask_until_valid(prompt, lambda answer: apply_answer(facts, question, answer, shown))
 
 
-def _apply_checklist(facts: TriageFacts, wanted: list[str], answer: str) -> TriageFacts:
-    text = answer.strip().lower()
-    if text in ("?", "not sure", "unsure"):
-        return facts
-    picked: set[int] = set()
-    if text not in ("", "none", "no", "n", "0"):
-        try:
-            picked = {int(part) for part in re.split(r"[\s,]+", text) if part}
-        except ValueError:
-            picked = {0}
-        if not picked <= set(range(1, len(wanted) + 1)):
-            raise InvalidInput("answer", f"numbers from 1 to {len(wanted)}, or Enter for none")
-    changes = {fact: i + 1 in picked for i, fact in enumerate(wanted) if fact_kind(fact) == "bool"}
-    return facts.with_facts(**changes)
-
-
-def episode_lines(draft: EpisodeDraft) -> list[str]:
+def episode_lines(done: LogResult) -> list[str]:
     """What `log` understood from plain words, one field a line with the words behind it."""
     lines = ["Understood:"]
-    values = draft.values()
-    for name, words in draft.understood:
+    values = done.checked[0] if done.checked else field_values(done.episodes[0])
+    for name, words in done.understood:
         value = values.get(name)
         shown = value.strftime("%a %d %b %H:%M") if isinstance(value, datetime) else value
         lines.append(f'  {name.replace("_", " ")}: {fact_value_text(shown)}  <- "{words}"')
-    if "started_at" not in values:
+    places = done.checked or [field_values(episode) for episode in done.episodes]
+    if len(places) > 1:
+        each = ", ".join(
+            label(p["region"]) + (f" ({p['side']})" if p.get("side") else "") for p in places
+        )
+        lines.append(f"  places: {each} (one episode each)")
+    if "started_at" not in {name for name, _ in done.understood}:
         lines.append("  started at: now (no time given)")
     return lines
 
 
-def show_episode_draft(
-    draft: EpisodeDraft | None,
-    values: dict[str, Any],
-    now: datetime,
-    *,
-    as_json: bool,
-    dry_run: bool,
-) -> None:
-    """Before `log` writes: what was understood; with --dry-run, checked but not written."""
-    from twitchguide.diary.records import EPISODE
-    from twitchguide.diary.validation import validate_fields
+def show_episode_result(done: LogResult, now: datetime, *, as_json: bool) -> None:
+    """Before `log` reports: what was understood; with --dry-run, checked but not written."""
+    if as_json:
+        if done.dry_run:
+            from twitchguide.cli.output import echo_json
 
-    checked = validate_fields(EPISODE, values, now=now, today=now.date())
-    if as_json and dry_run:
-        from twitchguide.cli.output import echo_json
-
-        echo_json(
-            {
-                "dry_run": True,
-                "episode": checked,
-                "understood": [{"field": n, "words": w} for n, w in draft.understood]
-                if draft
-                else [],
-            }
-        )
+            echo_json(done.to_json())
         return
-    if not as_json and draft is not None:
-        for line in episode_lines(draft):
+    if done.from_words:
+        for line in episode_lines(done):
             click.echo(line)
-    if dry_run and not as_json:
-        if draft is None:
-            click.echo("Would log: " + _plain_fields(checked, now))
+    if done.dry_run:
+        if not done.from_words:
+            for values in done.checked:
+                click.echo("Would log: " + _plain_fields(values, now))
         click.echo("Dry run: nothing was written.")
 
 

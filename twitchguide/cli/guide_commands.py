@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from twitchguide.errors import InvalidInput, NotFound
+from twitchguide.errors import InvalidInput
 
 SAFETY_LINE = (
     "This guide does not replace a doctor. If you have sudden weakness, a drooping face, "
@@ -116,31 +116,25 @@ def guide(words: tuple[str, ...], as_json: bool, limit: int) -> None:
 
     Words that name no topic are searched as a question.
     """
+    from twitchguide.actions import guide as guide_actions
+    from twitchguide.actions.results import GuidePage
     from twitchguide.cli.output import echo_json
-    from twitchguide.guide import plain
 
     if not words:
-        topics = plain.topic_list()
+        topics = guide_actions.guide_topics()
         echo_json(topics) if as_json else _render_list(topics)
         return
-    from twitchguide.guide.search import search
-
     if words[0].lower() == "search":
         question = " ".join(words[1:]).strip()
         if not question:
             raise InvalidInput("question", 'add a question, e.g. guide search "eye twitching"')
-        result = plain.search_dict(search(question, limit))
-        echo_json(result) if as_json else _render_search(result)
+        found = guide_actions.guide_search(question, limit).to_json()
+        echo_json(found) if as_json else _render_search(found)
         return
-    from twitchguide.guide import topic
-
-    try:
-        page = plain.topic_dict(topic(" ".join(words)))
-    except NotFound:
-        # Not a topic name: people type their question here as often as after "search".
-        result = plain.search_dict(search(" ".join(words), limit))
-        if not result["hits"]:
-            raise
-        echo_json(result) if as_json else _render_search(result)
-        return
-    echo_json(page) if as_json else _render_topic(page)
+    shown = guide_actions.read_guide(" ".join(words), limit)
+    if as_json:
+        echo_json(shown.to_json())
+    elif isinstance(shown, GuidePage):
+        _render_topic(shown.to_json())
+    else:
+        _render_search(shown.to_json())

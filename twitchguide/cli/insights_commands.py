@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 import click
 
-from twitchguide.cli.context import json_option, open_session
+from twitchguide.cli.context import action_context, json_option
 from twitchguide.cli.output import echo_json
 from twitchguide.wording import counted
 
@@ -28,34 +27,19 @@ _EVIDENCE_TITLES = (
 )
 
 
-def _period(ctx: click.Context, since: str) -> tuple[date | None, date]:
-    from twitchguide.diary.timewords import parse_since
-    from twitchguide.errors import InvalidInput
-
-    today = open_session(ctx).user.today()
-    if since.strip().lower() == "all":
-        return None, today
-    first = parse_since(since, today)
-    if first > today:
-        raise InvalidInput("since", "is after today; use all, e.g. 90d, or a past date")
-    return first, today
-
-
 @click.command()
 @_since_option
 @json_option
 @click.pass_context
 def insights(ctx: click.Context, since: str, as_json: bool) -> None:
     """What goes with more twitching, how sure we can be, and your patterns and strength trend."""
-    from twitchguide.insights.report import build_insights
+    from twitchguide.actions.insights import insights as build
 
-    start, end = _period(ctx, since)
-    session = open_session(ctx)
-    report = build_insights(session.store.load_diary(session.user), start=start, end=end)
+    shown = build(action_context(ctx), since)
     if as_json:
-        echo_json(report.to_dict())
+        echo_json(shown.to_json())
     else:
-        click.echo(render_insights(report))
+        click.echo(render_insights(shown.insights))
 
 
 @click.command()
@@ -64,19 +48,13 @@ def insights(ctx: click.Context, since: str, as_json: bool) -> None:
 @click.pass_context
 def plan(ctx: click.Context, since: str, as_json: bool) -> None:
     """Your relief plan: the guide's relief steps, most relevant to you first, each with why."""
-    import dataclasses
+    from twitchguide.actions.insights import relief_plan
 
-    from twitchguide.guide.content import load_guide
-    from twitchguide.insights.report import build_relief_plan
-
-    start, end = _period(ctx, since)
-    session = open_session(ctx)
-    diary = session.store.load_diary(session.user)
-    relief = build_relief_plan(diary, load_guide(), start=start, end=end)
+    shown = relief_plan(action_context(ctx), since)
     if as_json:
-        echo_json(dataclasses.asdict(relief))
+        echo_json(shown.to_json())
     else:
-        click.echo(render_plan(relief))
+        click.echo(render_plan(shown.plan))
 
 
 def render_insights(report: Insights) -> str:

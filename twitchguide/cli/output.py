@@ -10,7 +10,28 @@ from typing import Any, NoReturn
 
 import click
 
-from twitchguide.errors import TwitchguideError
+from twitchguide.errors import (
+    ContentError,
+    ImportRejected,
+    InvalidInput,
+    NotFound,
+    StoreUnavailable,
+    TwitchguideError,
+)
+
+# Exit status per error, most specific first; anything else of ours is 1.
+EXIT_CODES: tuple[tuple[type[TwitchguideError], int], ...] = (
+    (InvalidInput, 2),
+    (ImportRejected, 2),
+    (NotFound, 3),
+    (StoreUnavailable, 4),
+    (ContentError, 70),
+)
+INTERNAL_ERROR = 70
+
+
+def exit_code(error: TwitchguideError) -> int:
+    return next((code for kind, code in EXIT_CODES if isinstance(error, kind)), 1)
 
 
 def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
@@ -23,7 +44,7 @@ def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
         command.main(args=list(args), prog_name="twitchguide", standalone_mode=False)
     except TwitchguideError as error:
         click.echo(f"Error: {one_line(error.user_message())}", err=True)
-        sys.exit(error.exit_code)
+        sys.exit(exit_code(error))
     except click.exceptions.Abort:
         click.echo("Stopped.", err=True)
         sys.exit(130)
@@ -46,7 +67,7 @@ def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
             "Please report this; the message above says what failed.",
             err=True,
         )
-        sys.exit(70)
+        sys.exit(INTERNAL_ERROR)
     sys.exit(0)
 
 

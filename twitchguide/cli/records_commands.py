@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 import click
 
-from twitchguide.cli.context import Session, json_option, open_session
-from twitchguide.cli.inputs import field_values, option_name
+from twitchguide.cli.context import action_context, json_option
+from twitchguide.cli.diary_commands import echo_notice
 from twitchguide.cli.output import echo_json
 from twitchguide.cli.render import describe
 from twitchguide.diary.records import (
@@ -19,16 +19,15 @@ from twitchguide.diary.records import (
     STRENGTH,
     SYMPTOM,
     FieldSpec,
-    Record,
     RecordKind,
-    StrengthCheck,
     record_json,
 )
-from twitchguide.diary.timewords import parse_since
-from twitchguide.errors import InvalidInput
-from twitchguide.wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def option_name(field: str) -> str:
+    return "--" + field.replace("_", "-")
 
 
 def _field_option(spec: FieldSpec, *, for_edit: bool) -> Callable[[F], F]:
@@ -57,16 +56,10 @@ def _with_field_options(kind: RecordKind, *, for_edit: bool) -> Callable[[F], F]
     return decorate
 
 
-def _grip_trials(values: dict[str, Any], left: tuple[float, ...], right: tuple[float, ...]) -> None:
-    for hand, trials in (("left", left), ("right", right)):
-        for number, trial in enumerate(trials, start=1):
-            values[f"grip_{hand}_{number}"] = trial
-
-
 def record_group(kind: RecordKind) -> click.Group:
     """A command group with add, list, show, edit and delete for one record kind."""
 
-    @click.group(name=kind.name, help=f"Add, list, show, edit and delete {kind.plural}.")
+    @click.group(name=kind.name, help=f"Add, list, show, edit, delete and restore {kind.plural}.")
     def group() -> None:
         pass
 
@@ -99,21 +92,15 @@ def record_group(kind: RecordKind) -> click.Group:
     @json_option
     @click.pass_context
     def add(ctx: click.Context, /, as_json: bool, **options: Any) -> None:
-        session = open_session(ctx)
+        from twitchguide.actions.records import add_record, grip_fields
+
+        actions = action_context(ctx)
         left, right = options.pop("left", None), options.pop("right", None)
-        values = field_values(kind, options, session.user)
-        if grip:
-            _grip_trials(values, left or (), right or ())
-        when = kind.field(kind.when_field)
-        if when.kind == "instant" and kind.when_field not in values:
-            values[kind.when_field] = session.user.now()
-        if when.kind == "date" and kind.when_field not in values:
-            values[kind.when_field] = session.user.today()
-        record = session.store.add(kind, session.user, values)
-        _echo(record, session.user.zone, as_json, prefix="Added ")
-        if kind is STRENGTH:
-            _note_check_spacing(session, record)
-        _after_write(ctx, kind)
+        done = add_record(actions, kind, {**options, **grip_fields(left, right)})
+        _echo(done.record, actions.user.zone, as_json, prefix="Added ")
+        if done.remark:
+            click.echo(done.remark, err=True)
+        echo_notice(done.notice)
 
     for option in grip_options:
         add = option(add)
@@ -123,32 +110,27 @@ def record_group(kind: RecordKind) -> click.Group:
     @json_option
     @click.pass_context
     def list_(ctx: click.Context, since: str | None, as_json: bool) -> None:
-        session = open_session(ctx)
-        first = None
-        if since is not None:
-            day = parse_since(since, session.user.today())
-            if kind.field(kind.when_field).kind == "instant":
-                from twitchguide.diary.localday import day_start
+        from twitchguide.actions.records import list_records
 
-                first = day_start(day, session.user.zone, session.user.day_start_hour)
-            else:
-                first = day  # type: ignore[assignment]
-        records = session.store.list(kind, session.user, since=first)
+        actions = action_context(ctx)
+        records = list_records(actions, kind, since)
         if as_json:
             echo_json([record_json(record) for record in records])
             return
         if not records:
             click.echo(f"No {kind.plural} yet.")
         for record in records:
-            click.echo(describe(record, session.user.zone))
+            click.echo(describe(record, actions.user.zone))
 
     @group.command("show", help=f"Show one {kind.singular}.")
     @click.argument("record_id", type=int, metavar="ID")
     @json_option
     @click.pass_context
     def show(ctx: click.Context, record_id: int, as_json: bool) -> None:
-        session = open_session(ctx)
-        _echo(session.store.get(kind, session.user, record_id), session.user.zone, as_json)
+        from twitchguide.actions.records import get_record
+
+        actions = action_context(ctx)
+        _echo(get_record(actions, kind, record_id), actions.user.zone, as_json)
 
     @group.command("edit", help=f"Change fields of a {kind.singular}; --clear FIELD empties one.")
     @click.argument("record_id", type=int, metavar="ID")
@@ -159,34 +141,40 @@ def record_group(kind: RecordKind) -> click.Group:
     def edit(
         ctx: click.Context, /, record_id: int, clear: tuple[str, ...], as_json: bool, **options: Any
     ) -> None:
-        session = open_session(ctx)
+        from twitchguide.actions.records import edit_record, grip_fields
+
+        actions = action_context(ctx)
         left, right = options.pop("left", None), options.pop("right", None)
-        values = field_values(kind, options, session.user)
-        if grip:
-            _grip_trials(values, left or (), right or ())
-        for name in clear:
-            field = name.replace("-", "_")
-            if field not in kind.field_names:
-                raise InvalidInput(
-                    "clear", f"'{name}' is not a field; fields are {', '.join(kind.field_names)}"
-                )
-            values[field] = None
-        if not values:
-            raise InvalidInput("edit", "give at least one field to change, e.g. --note 'better'")
-        record = session.store.update(kind, session.user, record_id, values)
-        _echo(record, session.user.zone, as_json, prefix="Updated ")
+        fields = {**options, **grip_fields(left, right)}
+        record = edit_record(actions, kind, record_id, fields, clear)
+        _echo(record, actions.user.zone, as_json, prefix="Updated ")
 
     for option in grip_options:
         edit = option(edit)
 
-    @group.command("delete", help=f"Delete a {kind.singular}.")
+    @group.command("delete", help=f"Delete a {kind.singular} (restore undoes it).")
     @click.argument("record_id", type=int, metavar="ID")
     @json_option
     @click.pass_context
     def delete(ctx: click.Context, record_id: int, as_json: bool) -> None:
-        session = open_session(ctx)
-        record = session.store.delete(kind, session.user, record_id)
-        _echo(record, session.user.zone, as_json, prefix="Deleted ")
+        from twitchguide.actions.records import delete_record
+
+        actions = action_context(ctx)
+        record = delete_record(actions, kind, record_id)
+        _echo(record, actions.user.zone, as_json, prefix="Deleted ")
+        if not as_json:
+            click.echo(f"To undo: twitchguide {kind.name} restore {record_id}", err=True)
+
+    @group.command("restore", help=f"Bring back a deleted {kind.singular} (undo a delete).")
+    @click.argument("record_id", type=int, metavar="ID")
+    @json_option
+    @click.pass_context
+    def restore(ctx: click.Context, record_id: int, as_json: bool) -> None:
+        from twitchguide.actions.records import restore_record
+
+        actions = action_context(ctx)
+        record = restore_record(actions, kind, record_id)
+        _echo(record, actions.user.zone, as_json, prefix="Restored ")
 
     return group
 
@@ -196,37 +184,6 @@ def _echo(record: Any, zone: Any, as_json: bool, prefix: str = "") -> None:
         echo_json(record_json(record))
     else:
         click.echo(prefix + describe(record, zone))
-
-
-def _note_check_spacing(session: Session, record: Record) -> None:
-    """A calm word when strength checks come closer than once a week (on stderr, like notices)."""
-    from twitchguide.diary.localday import diary_day
-    from twitchguide.insights.strength import days_since_previous_check
-
-    assert isinstance(record, StrengthCheck)
-    user = session.user
-    checks = session.store.list(STRENGTH, user)
-    gap = days_since_previous_check(
-        checks,  # type: ignore[arg-type]
-        record,
-        lambda instant: diary_day(instant, user.zone, user.day_start_hour),
-    )
-    if gap is None:
-        return
-    when = "earlier today" if gap == 0 else counted(gap, "day") + " ago"
-    click.echo(
-        f"Your last strength check was {when}. Once a week is enough to show a trend. Any one "
-        "check can be about 6% off your true strength, so checking more often adds worry, "
-        "not information.",
-        err=True,
-    )
-
-
-def _after_write(ctx: click.Context, kind: RecordKind) -> None:
-    if kind in (SYMPTOM, STRENGTH):
-        from twitchguide.cli.diary_commands import notify_triage
-
-        notify_triage(ctx)
 
 
 episode = record_group(EPISODE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from twitchguide.cli.context import json_option, open_session
+from twitchguide.cli.context import action_context, json_option
 from twitchguide.cli.output import echo_json
 
 
@@ -24,27 +24,24 @@ def settings(
     as_json: bool,
 ) -> None:
     """Show or change your settings."""
-    session = open_session(ctx)
-    user = session.user
+    from twitchguide.actions.settings import change_settings, show_settings
+
+    actions = action_context(ctx)
     if timezone is not None or day_start_hour is not None or emergency_number is not None:
-        user = session.store.update_settings(
-            user,
+        shown = change_settings(
+            actions,
             timezone=timezone,
             day_start_hour=day_start_hour,
             emergency_number=emergency_number,
         )
-    data = {
-        "user": user.name,
-        "timezone": user.timezone,
-        "day_start_hour": user.day_start_hour,
-        "emergency_number": user.emergency_number,
-    }
+    else:
+        shown = show_settings(actions)
     if as_json:
-        echo_json(data)
+        echo_json(shown.to_json())
         return
-    click.echo(f"Time zone: {user.timezone}")
+    click.echo(f"Time zone: {shown.timezone}")
     click.echo(
-        f"Diary day starts at: {user.day_start_hour:02d}:00 (a twitch before then counts "
+        f"Diary day starts at: {shown.day_start_hour:02d}:00 (a twitch before then counts "
         "for the evening before)"
     )
-    click.echo(f"Emergency number: {user.emergency_number or 'not set (999, 112 or 911)'}")
+    click.echo(f"Emergency number: {shown.emergency_number or 'not set (999, 112 or 911)'}")

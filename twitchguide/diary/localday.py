@@ -35,8 +35,3 @@ def day_bounds(
         day_start(day, zone, day_start_hour),
         day_start(day + timedelta(days=1), zone, day_start_hour),
     )
-
-
-def today(zone: ZoneInfo, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
-    """The diary day it is now."""
-    return diary_day(datetime.now(UTC), zone, day_start_hour)

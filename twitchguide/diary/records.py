@@ -212,7 +212,7 @@ EPISODE = RecordKind(
     when_field="started_at",
     fields=(
         FieldSpec("started_at", "instant", "when it started", required=True),
-        FieldSpec("region", "choice", "body region", required=True, choices=vocab.BODY_REGIONS),
+        FieldSpec("region", "choice", "body region", required=True, choices=vocab.EPISODE_REGIONS),
         FieldSpec("side", "choice", "which side", choices=vocab.SIDES),
         FieldSpec(
             "duration_seconds",
@@ -374,6 +374,17 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     RELIEF_RATING,
 )
 KINDS_BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in RECORD_KINDS}
+
+
+def kind_named(name: str) -> RecordKind:
+    """A record kind by its name ('episode', 'factors', …) or table; InvalidInput otherwise."""
+    from twitchguide.errors import InvalidInput
+
+    for kind in RECORD_KINDS:
+        if name in (kind.name, kind.table):
+            return kind
+    allowed = ", ".join(kind.name for kind in RECORD_KINDS)
+    raise InvalidInput("kind", f"'{name}' is not a record kind; use one of {allowed}")
 
 
 def kind_of(record: Record) -> RecordKind:

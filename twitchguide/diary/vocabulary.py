@@ -32,6 +32,13 @@ BODY_REGIONS: tuple[str, ...] = (
     "toes",
 )
 
+# A twitch everywhere at once is logged as one place of its own, not as every region.
+WHOLE_BODY = "whole_body"
+EPISODE_REGIONS: tuple[str, ...] = (*BODY_REGIONS, WHOLE_BODY)
+WHOLE_BODY_WORDS: frozenset[str] = frozenset(
+    {"whole body", "whole_body", "all over", "everywhere", "full body", "entire body", "body"}
+)
+
 SIDES: tuple[str, ...] = ("left", "right", "both", "midline")
 
 PATTERNS: tuple[str, ...] = ("single", "burst", "continuous")
@@ -126,6 +133,13 @@ def canonical_region(word: str) -> str | None:
     if underscored in BODY_REGIONS:
         return underscored
     return REGION_ALIASES.get(cleaned)
+
+
+def canonical_episode_region(word: str) -> str | None:
+    """Like canonical_region, and "whole body" / "all over" is a place an episode can have."""
+    if word.strip().lower().replace("-", " ") in WHOLE_BODY_WORDS:
+        return WHOLE_BODY
+    return canonical_region(word)
 
 
 def label(word: str) -> str:

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from twitchguide.errors import ContentError
+
+
+class GuideContentError(ContentError):
+    """A guide content file is wrong; the message names the file, the entry and the problem."""
+
+
 # Urgency levels, most urgent first; the triage engine uses the same words.
 URGENCIES: tuple[str, ...] = ("emergency", "see_doctor_soon", "routine_appointment", "self_care")
 
@@ -16,6 +23,7 @@ CAUSE_GROUPS: tuple[str, ...] = (
     "minerals",
     "syndrome",
     "nerve",
+    "illness",
     "serious",
 )
 
@@ -38,6 +46,8 @@ class Paragraph:
     text: str
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()  # extra search words for this paragraph only
+    urgency: str = ""  # a red flag's urgency; search holds back alarming ones unless named
+    cross_reference: bool = False  # a "See also" line: shown to readers, never a search answer
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,7 @@ class Region:
     see_a_doctor: str
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()  # words people use for it; help search
+    you_may_read: str = ""  # "You may read that ... The sources say ...", where a myth is common
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,7 @@ class ReliefStrategy:
     steps: tuple[str, ...]
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()  # words people use for it; help search
+    you_may_read: str = ""  # "You may read that ... The sources say ...", where a myth is common
 
     @property
     def evidence_rank(self) -> int:

@@ -31,6 +31,13 @@ class Passage:
     text: str
     sources: tuple[str, ...]
     keywords: tuple[str, ...] = ()
+    urgency: str = ""  # set for red flags
+    names: tuple[str, ...] = ()  # for alarming red flags: the phrases that name the sign
+
+
+# Red flags that send someone to a doctor soon or to emergency services. Someone asking a calm
+# question should not meet these first; they are shown first only when the question names them.
+ALARMING = ("emergency", "see_doctor_soon")
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,13 @@ class SearchResult:
 
 
 def passages(guide: Guide) -> list[Passage]:
-    """Every paragraph of every topic, as a searchable passage."""
+    """Every paragraph of every topic, as a searchable passage; "See also" lines are left out."""
     found = []
     for item in guide.topics.values():
         for section in item.sections:
             for paragraph in section.paragraphs:
+                if paragraph.cross_reference:
+                    continue
                 found.append(
                     Passage(
                         item.id,
@@ -65,9 +74,31 @@ def passages(guide: Guide) -> list[Passage]:
                         paragraph.text,
                         paragraph.sources,
                         item.keywords + paragraph.keywords,
+                        paragraph.urgency,
+                        paragraph.keywords if paragraph.urgency in ALARMING else (),
                     )
                 )
     return found
+
+
+_SUFFIXES = ("ings", "ing", "ness", "es", "ed", "s", "y")
+
+
+def _stem(word: str) -> str:
+    """A rough stem, so "tingly" names "tingling" and "fevers" names "fever"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def names_the_sign(terms: list[str], names: tuple[str, ...]) -> bool:
+    """Whether the question's terms contain every word of one of the sign's naming phrases."""
+    stems = {_stem(term) for term in terms}
+    return any(
+        all(_stem(word) in stems for word in re.findall(r"[a-z0-9]+", name.lower()))
+        for name in names
+    )
 
 
 class GuideIndex:
@@ -118,7 +149,18 @@ class GuideIndex:
             "FROM passage WHERE passage MATCH ? ORDER BY rank LIMIT 300",
             (*WEIGHTS, *PASSAGE_WEIGHTS, match),
         ).fetchall()
-        # Topics rank by their best passage; each topic then shows its own best-matching passages.
+        held = {row[0] for row in rows if self._held_back(row[0], terms)}
+        calm = [row for row in rows if row[0] not in held]
+        hits = self._by_topic(calm) + self._by_topic([row for row in rows if row[0] in held])
+        return SearchResult(question, tuple(terms), tuple(hits[:limit]))
+
+    def _held_back(self, rowid: int, terms: list[str]) -> bool:
+        """An alarming red flag the question does not name waits until the calm answers."""
+        passage = self.passages[rowid]
+        return passage.urgency in ALARMING and not names_the_sign(terms, passage.names)
+
+    def _by_topic(self, rows: list[tuple[int, float, float]]) -> list[SearchHit]:
+        """Topics rank by their best passage; each then shows up to PER_TOPIC of its own best."""
         topic_score: dict[str, float] = {}
         candidates: dict[str, list[tuple[float, float, int]]] = {}
         for rowid, rank, own in rows:
@@ -129,8 +171,7 @@ class GuideIndex:
         for topic_id, score in topic_score.items():
             for _, _, rowid in sorted(candidates[topic_id])[:PER_TOPIC]:
                 hits.append(SearchHit(self.passages[rowid], round(score, 4)))
-        hits = hits[:limit]
-        return SearchResult(question, tuple(terms), tuple(hits))
+        return hits
 
 
 @functools.lru_cache(maxsize=1)

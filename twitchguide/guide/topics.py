@@ -8,6 +8,7 @@ from twitchguide.guide.model import (
     Article,
     Cause,
     Guide,
+    GuideContentError,
     Paragraph,
     Region,
     ReliefStrategy,
@@ -21,8 +22,13 @@ ARTICLE_ORDER: tuple[str, ...] = (
     "twitching-or-something-else",
     "is-it-serious",
     "when-to-see-a-doctor",
+    "what-the-doctor-does",
+    "long-lasting-twitches",
+    "eye-twitch-types",
+    "pregnancy-and-children",
     "relief",
     "food-and-minerals",
+    "you-may-read",
 )
 
 URGENCY_HEADINGS: dict[str, str] = {
@@ -33,6 +39,9 @@ URGENCY_HEADINGS: dict[str, str] = {
 }
 
 EMERGENCY_ACTION = "Call emergency services now (999, 911 or 112)."
+
+# How people ask for a daily amount; the intake lines answer these.
+INTAKE_WORDS = ("daily amount", "per day", "how much", "dose", "limit", "pills", "supplement")
 
 EVIDENCE_WORDS: dict[str, str] = {
     "strong": "Strong: good trials show it helps.",
@@ -74,8 +83,13 @@ def _region_topic(region: Region, guide: Guide) -> Topic:
         summary=region.typical,
         sections=(
             Section("What is typical", (Paragraph(region.typical, cited),)),
-            Section("Common causes", (Paragraph(f"The usual causes here are {listed}.", cited),)),
+            # A list of cause pages, like a "See also" line: shown, but not a search answer.
+            Section(
+                "Common causes",
+                (Paragraph(f"The usual causes here are {listed}.", cited, cross_reference=True),),
+            ),
             Section("What helps", (Paragraph(region.what_helps, cited),)),
+            *_you_may_read(region.you_may_read, cited),
             Section("When to get it checked", (Paragraph(region.see_a_doctor, cited),)),
         ),
         keywords=(region.title.lower(), *aliases, *region.keywords),
@@ -87,7 +101,7 @@ def _cause_topic(cause: Cause, guide: Guide) -> Topic:
     helps = [Paragraph(cause.what_helps, cited)]
     if cause.relief:
         titles = ", ".join(guide.relief_strategies[r].title.lower() for r in cause.relief)
-        helps.append(Paragraph(f"See also: {titles}.", cited))
+        helps.append(Paragraph(f"See also: {titles}.", cited, cross_reference=True))
     return Topic(
         id=cause.id,
         kind="cause",
@@ -112,6 +126,7 @@ def _relief_topic(strategy: ReliefStrategy) -> Topic:
         sections=(
             Section("Why it may help", (Paragraph(strategy.summary, cited),)),
             Section("What to do", tuple(Paragraph(s, cited) for s in strategy.steps), as_list=True),
+            *_you_may_read(strategy.you_may_read, cited),
             Section(
                 "How strong the evidence is",
                 (
@@ -122,6 +137,11 @@ def _relief_topic(strategy: ReliefStrategy) -> Topic:
         ),
         keywords=strategy.keywords,
     )
+
+
+def _you_may_read(text: str, cited: tuple[str, ...]) -> tuple[Section, ...]:
+    """A common claim and what the sources say instead, where the record has one."""
+    return (Section("What you may read", (Paragraph(text, cited),)),) if text else ()
 
 
 def red_flag_sections(guide: Guide) -> tuple[Section, ...]:
@@ -135,7 +155,12 @@ def red_flag_sections(guide: Guide) -> tuple[Section, ...]:
         flags = [f for f in guide.red_flags if f.urgency == urgency]
         if flags:
             paragraphs = tuple(
-                Paragraph(f"{f.title}. {f.text} {_action(f.action)}".strip(), f.sources, f.keywords)
+                Paragraph(
+                    f"{f.title}. {f.text} {_action(f.action)}".strip(),
+                    f.sources,
+                    f.keywords,
+                    urgency=f.urgency,
+                )
                 for f in flags
             )
             sections.append(Section(URGENCY_HEADINGS[urgency], paragraphs, as_list=True))
@@ -153,6 +178,7 @@ def food_sections(guide: Guide) -> tuple[Section, ...]:
         Paragraph(
             f"{i.nutrient}: women {i.women:g} {i.unit}, men {i.men:g} {i.unit}. {i.note}",
             i.sources,
+            INTAKE_WORDS,
         )
         for i in guide.reference_intakes.values()
     )
@@ -188,8 +214,6 @@ def build_topics(guide: Guide) -> dict[str, Topic]:
     result: dict[str, Topic] = {}
     for item in topics:
         if item.id in result:
-            from twitchguide.guide.content import GuideContentError
-
             raise GuideContentError(f"guide content: topic id {item.id!r} is used twice")
         result[item.id] = item
     return result

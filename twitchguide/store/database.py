@@ -224,6 +224,7 @@ class PostgresDatabase:
                 url, autocommit=True, connect_timeout=5, row_factory=dict_row
             )
             self._connection.execute("SET TIME ZONE 'UTC'")
+            self._owned = True
         except psycopg.Error as error:
             raise StoreUnavailable(
                 f"database: cannot connect to PostgreSQL at {self._where}: {_first_line(error)}"
@@ -269,7 +270,20 @@ class PostgresDatabase:
             raise StoreUnavailable(self._problem(error)) from None
 
     def close(self) -> None:
-        self._connection.close()
+        if self._owned:
+            self._connection.close()
+
+    @classmethod
+    def on_connection(cls, connection: Any) -> PostgresDatabase:
+        """Use a connection someone else owns (a pool's): closing this leaves it open."""
+        import psycopg
+
+        database = cls.__new__(cls)
+        database._connection = connection
+        database._owned = False
+        database._errors = psycopg.Error
+        database._where = "the shared pool"
+        return database
 
     def _problem(self, error: Exception) -> str:
         import psycopg.errors as pg

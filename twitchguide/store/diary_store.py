@@ -8,6 +8,7 @@ from itertools import chain, groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from twitchguide.clock import utc_now
 from twitchguide.diary.localday import DEFAULT_DAY_START_HOUR, day_bounds, diary_day
 from twitchguide.diary.records import (
     DAILY_FACTORS,
@@ -47,11 +48,11 @@ class UserSettings:
 
     def now(self) -> datetime:
         """Now, on the person's clock."""
-        return datetime.now(UTC).astimezone(self.zone)
+        return utc_now().astimezone(self.zone)
 
     def today(self) -> date:
         """The diary day it is now (a 1 a.m. moment still belongs to the evening before)."""
-        return diary_day(datetime.now(UTC), self.zone, self.day_start_hour)
+        return diary_day(utc_now(), self.zone, self.day_start_hour)
 
 
 def open_store(url: str) -> DiaryStore:
@@ -73,15 +74,13 @@ class DiaryStore:
     # --- users and settings -------------------------------------------------------------
 
     def user(self, name: str, *, create: bool = True, timezone: str | None = None) -> UserSettings:
-        """The named user's settings; the local default user is created on first use."""
+        """The named user's settings, created on first use with the time zone the caller gives."""
         rows = self.database.query("SELECT * FROM users WHERE name = ?", (name,))
         if not rows:
             if not create:
                 raise NotFound(f"user '{name}' does not exist")
             if timezone is None:
-                from twitchguide.settings import system_timezone
-
-                timezone = system_timezone()
+                raise InvalidInput("timezone", f"needed to create the user '{name}'")
             with self.database.transaction():
                 self.database.execute(
                     "INSERT INTO users (name, timezone, day_start_hour, created_at) "

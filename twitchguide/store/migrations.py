@@ -124,6 +124,21 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX relief_ratings_owner ON relief_ratings (owner_id, rated_on);
         """,
     ),
+    (
+        3,
+        "deleted records, kept so a delete can be undone",
+        """
+        CREATE TABLE deleted_records (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            kind {text} NOT NULL,
+            record_id {ref} NOT NULL,
+            record {text} NOT NULL,
+            deleted_at {instant} NOT NULL
+        );
+        CREATE INDEX deleted_records_owner ON deleted_records (owner_id, kind, record_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
+from twitchguide.clock import utc_now
 from twitchguide.diary.records import FieldSpec, Record, RecordKind, Stamps
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return utc_now()
 
 
 def decode_instant(value: Any) -> datetime:

@@ -23,6 +23,7 @@ from typing import Any
 
 from twitchguide.diary.records import Episode, StrengthCheck
 from twitchguide.diary.snapshot import Diary
+from twitchguide.diary.vocabulary import WHOLE_BODY
 from twitchguide.insights.strength import grip_decline
 from twitchguide.triage.facts import SEROTONERGIC_CLASSES, TriageFacts
 from twitchguide.triage.medicines import classes_of, counts_as_medicine
@@ -71,7 +72,11 @@ def _episode_facts(diary: Diary, today: date) -> dict[str, Any]:
         return {}
     first_day = run[0][0]
     first_seen: dict[str, date] = {}
+    whole_body = False
     for day, episode in run:
+        if episode.region == WHOLE_BODY:
+            whole_body = True  # twitching everywhere counts as several areas, not as a region
+            continue
         first_seen.setdefault(episode.region, day)
     facts: dict[str, Any] = {
         "regions": tuple(first_seen),
@@ -81,10 +86,12 @@ def _episode_facts(diary: Diary, today: date) -> dict[str, Any]:
         facts["spreading"] = any(
             (seen - first_day).days >= SPREAD_AFTER_DAYS for seen in first_seen.values()
         )
+    if whole_body:
+        facts["spreading"] = True
     sides = {episode.side for _, episode in run if episode.side}
     if len(sides) == 1:
         facts["side"] = sides.pop()
-    if set(first_seen) == {"eyelid"}:
+    if set(first_seen) == {"eyelid"} and not whole_body:
         facts["eyelid_twitch_days"] = facts["duration_days"]
     contexts = [episode.context for _, episode in run]
     if all(context == "falling_asleep" for context in contexts):

@@ -8,6 +8,7 @@ depending on its answer. Rules are evaluated with three values (yes / no / still
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -159,6 +160,20 @@ def is_settled(facts: TriageFacts, asked: frozenset[str]) -> bool:
     return now == best
 
 
+def checklist_labels(question: Question, shown: Sequence[str]) -> list[str]:
+    """The words listed for each shown checklist item."""
+    labels = dict(zip(question.facts, question.labels, strict=False))
+    return [labels.get(fact, fact.replace("_", " ")) for fact in shown]
+
+
+def next_check_question(
+    facts: TriageFacts, asked: frozenset[str]
+) -> tuple[Question, tuple[str, ...]] | None:
+    """The check's next question with the facts it lists (all of them), or None when settled."""
+    question = next_question(facts, asked)
+    return None if question is None else (question, question.facts)
+
+
 def next_question(facts: TriageFacts, asked: frozenset[str]) -> Question | None:
     """The first unasked question whose answer could still raise the level; None when settled."""
     pending = _pending(facts, asked)
@@ -175,15 +190,21 @@ def next_question(facts: TriageFacts, asked: frozenset[str]) -> Question | None:
     return None
 
 
-def apply_answer(facts: TriageFacts, question: Question, answer: str) -> TriageFacts:
-    """Facts updated with one typed answer; InvalidInput says what is allowed."""
+def apply_answer(
+    facts: TriageFacts, question: Question, answer: str, shown: Sequence[str] | None = None
+) -> TriageFacts:
+    """Facts updated with one typed answer; InvalidInput says what is allowed.
+
+    `shown`: the checklist items that were listed (numbered from 1), when not all of them were.
+    """
     text = answer.strip().lower()
     if text in NOT_SURE:
         return facts
     changes: dict[str, Any] = {}
     if question.kind == "checklist":
-        picked = _numbers(text, len(question.facts), question.id)
-        changes = {name: i + 1 in picked for i, name in enumerate(question.facts)}
+        listed = tuple(shown) if shown is not None else question.facts
+        picked = _numbers(text, len(listed), question.id)
+        changes = {name: i + 1 in picked for i, name in enumerate(listed)}
     elif question.kind == "yesno":
         if not text:
             return facts

@@ -1,26 +1,24 @@
 """The rules file: loading, validating and evaluating its plain-data conditions.
 
 rules.yaml is what people edit and review; rules.json is the same data, compiled by
-`python -m twitchguide.triage.rulebook --compile`, because importing PyYAML alone costs about
+`python tools/build.py`, because importing PyYAML alone costs about
 20 ms and the post-log notice must stay within its start-up budget. A test checks they agree.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
 from functools import cache
 from typing import Any
 
+from twitchguide.data import data_path, read_data
 from twitchguide.errors import ContentError
 from twitchguide.triage.facts import FACT_NAMES, TriageFacts, fact_kind
 from twitchguide.value import value
 
 # Plain strings, not pathlib: this module is on the `log` path and pathlib costs start-up time.
-HERE = os.path.dirname(__file__)
-RULES_YAML = os.path.join(HERE, "rules.yaml")
-RULES_JSON = os.path.join(HERE, "rules.json")
+RULES_YAML = data_path("triage", "rules.yaml")
+RULES_JSON = data_path("triage", "rules.json")
 
 LEVELS: tuple[str, ...] = ("self_care", "routine_appointment", "see_doctor_soon", "emergency")
 RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
@@ -176,19 +174,14 @@ def parse_rulebook(data: Any) -> Rulebook:
 @cache
 def load_rulebook() -> Rulebook:
     """The shipped rules, parsed once per process from the compiled JSON."""
-    return parse_rulebook(json.loads(_read(RULES_JSON)))
-
-
-def _read(path: str) -> str:
-    with open(path, encoding="utf-8") as file:
-        return file.read()
+    return parse_rulebook(json.loads(read_data("triage", "rules.json")))
 
 
 def read_rules_yaml() -> Any:
     """The authored rules file as plain data (imports PyYAML, so only for tools and tests)."""
     import yaml
 
-    return yaml.safe_load(_read(RULES_YAML))
+    return yaml.safe_load(read_data("triage", "rules.yaml"))
 
 
 def compiled_json() -> str:
@@ -250,13 +243,3 @@ def facts_used(cond: dict[str, Any]) -> frozenset[str]:
     if "not" in cond:
         return facts_used(cond["not"])
     return frozenset({cond["fact"]})
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--compile"]:
-        with open(RULES_JSON, "w", encoding="utf-8") as file:
-            file.write(compiled_json())
-        print(f"wrote {RULES_JSON}")
-    else:
-        print("usage: python -m twitchguide.triage.rulebook --compile", file=sys.stderr)
-        sys.exit(2)

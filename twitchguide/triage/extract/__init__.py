@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from twitchguide.triage.extract.followup import (
         OpenQuestion,
         answer_open_question,
+        next_open_question,
         open_questions,
     )
 
@@ -31,6 +32,7 @@ _HOMES = {
     "OpenQuestion": "followup",
     "answer_open_question": "followup",
     "open_questions": "followup",
+    "next_open_question": "followup",
 }
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "answer_open_question",
     "extract_facts",
     "extraction_to_dict",
+    "next_open_question",
     "open_questions",
 ]
 

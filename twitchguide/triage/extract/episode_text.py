@@ -1,7 +1,8 @@
 """Quick logging in plain words: "left calf, about 2 minutes, after my run" -> an episode draft.
 
 Nothing is guessed silently: what was read is listed with the words it came from, and anything
-ambiguous (two places, "leg", "yesterday" without a time) is an InvalidInput naming the problem.
+ambiguous ("leg", "yesterday" without a time) is an InvalidInput naming the problem. Several
+places ("left calf and right thigh") are read as one episode each, with their own sides.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from twitchguide.diary.timewords import parse_instant
+from twitchguide.diary.vocabulary import WHOLE_BODY, WHOLE_BODY_WORDS
 from twitchguide.errors import InvalidInput
 from twitchguide.triage.extract.lexicons import VAGUE_REGION_WORDS
 from twitchguide.triage.extract.places import (
     SAME_PLACE_SIGNS,
+    SIDE_WORDS,
     RegionMention,
     attach_side,
     region_mentions,
@@ -107,13 +110,15 @@ class EpisodeDraft:
     count: int | None = None
     note: str | None = None
     understood: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # Every place said, as (region, side): "left calf and right thigh" logs two episodes.
+    places: tuple[tuple[str, str | None], ...] = ()
 
     def values(self) -> dict[str, Any]:
-        """The fields that were said, as diary field values."""
+        """The fields that were said, as diary field values (for the first place)."""
         return {
             f.name: getattr(self, f.name)
             for f in fields(self)
-            if f.name != "understood" and getattr(self, f.name) is not None
+            if f.name not in ("understood", "places") and getattr(self, f.name) is not None
         }
 
 
@@ -127,8 +132,9 @@ def parse_episode_text(text: str, now: datetime) -> EpisodeDraft:
     def said(name: str, first: int, last: int) -> None:
         understood.append((name, text[tokens[first].start : tokens[last - 1].end]))
 
-    region, side = _region_and_side(tokens, said)
-    values: dict[str, Any] = {"region": region, "side": side}
+    places = _places_and_sides(tokens, said)
+    region, side = places[0]
+    values: dict[str, Any] = {"region": region, "side": side, "places": tuple(places)}
     mentions = time_mentions(tokens, now)
     values["duration_seconds"] = _duration(tokens, mentions, said)
     values["ongoing"] = _ongoing(tokens, said)
@@ -161,7 +167,12 @@ def _twitching_places(tokens: list[Token], mentions: list[RegionMention]) -> lis
     return twitching or mentions
 
 
-def _region_and_side(tokens: list[Token], said: Any) -> tuple[str, str | None]:
+def _places_and_sides(tokens: list[Token], said: Any) -> list[tuple[str, str | None]]:
+    """Each twitching place with its own side: 'left calf and right thigh' is two places."""
+    whole = _whole_body(tokens)
+    if whole is not None:
+        said("region", *whole)
+        return [(WHOLE_BODY, None)]
     mentions = region_mentions(tokens)
     if not mentions:
         raise InvalidInput("region", "no body region found; say where, e.g. 'left calf'")
@@ -169,24 +180,54 @@ def _region_and_side(tokens: list[Token], said: Any) -> tuple[str, str | None]:
     if vague:
         choices = ", ".join(VAGUE_REGION_WORDS[vague[0].vague or ""][1])
         raise InvalidInput("region", f"'{vague[0].vague}' could be {choices}: say which one")
-    regions = sorted({m.region for m in mentions})
-    if len(regions) > 1:
+    if len({m.region for m in mentions}) > 1:
         mentions = _twitching_places(tokens, mentions)
-        regions = sorted({m.region for m in mentions})
-    if len(regions) > 1:
-        raise InvalidInput(
-            "region", f"more than one place ({', '.join(regions)}): log each place on its own"
-        )
     sentence = sentence_ids(tokens)
-    attached = [attach_side(tokens, m.first, m.last, sentence) for m in mentions]
-    sides = {side for side, _ in attached if side is not None}
-    first, last = mentions[0].first, mentions[0].last
-    said("region", first, last)
-    if not sides:
-        return regions[0], None
-    at = min(at for side, at in attached if side is not None)
-    said("side", at, at + 1)
-    return regions[0], "both" if len(sides) > 1 or "both" in sides else sides.pop()
+    sides: dict[str, set[str]] = {}
+    first_at: dict[str, int] = {}
+    several = len({m.region for m in mentions}) > 1
+    for number, mention in enumerate(mentions):
+        if several:
+            # Each place looks for its side only between its neighbours: "left calf and right
+            # thigh" gives the calf the left, not both.
+            low = mentions[number - 1].last if number else 0
+            high = mentions[number + 1].first if number + 1 < len(mentions) else len(tokens)
+            while high > mention.last and tokens[high - 1].norm in SIDE_WORDS:
+                high -= 1  # "…and right thigh": that side is the next place's
+            side, at = attach_side(
+                tokens[low:high], mention.first - low, mention.last - low, sentence[low:high]
+            )
+            at += low
+        else:
+            side, at = attach_side(tokens, mention.first, mention.last, sentence)
+        sides.setdefault(mention.region, set())
+        if side is not None:
+            sides[mention.region].add(side)
+            first_at.setdefault(mention.region, at)
+    said("region", mentions[0].first, mentions[0].last)
+    if first_at:
+        at = min(first_at.values())
+        said("side", at, at + 1)
+    places = []
+    for region, found in sides.items():
+        side = None
+        if found:
+            side = "both" if len(found) > 1 or "both" in found else next(iter(found))
+        places.append((region, side))
+    return places
+
+
+def _whole_body(tokens: list[Token]) -> tuple[int, int] | None:
+    """Where the text says the twitching is everywhere ('all over', 'whole body'), if it does."""
+    words = [t.norm for t in tokens]
+    for at in range(len(words) - 1):
+        pair = f"{words[at]} {words[at + 1]}"
+        if pair in WHOLE_BODY_WORDS and pair != "body":
+            return at, at + 2
+    for at, word in enumerate(words):
+        if word == "everywhere":
+            return at, at + 1
+    return None
 
 
 def _duration(tokens: list[Token], mentions: list[TimeMention], said: Any) -> int | None:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from twitchguide.errors import InvalidInput
 from twitchguide.triage.engine import level_bounds
 from twitchguide.triage.facts import FACT_SPECS, TriageFacts, fact_meaning
-from twitchguide.triage.questions import QUESTIONS, QUESTIONS_BY_ID, apply_answer
+from twitchguide.triage.questions import QUESTIONS, QUESTIONS_BY_ID, Question, apply_answer
 from twitchguide.triage.rulebook import RANK
 
 OpenKind = Literal["yesno", "number", "regions", "names"]
@@ -98,3 +98,16 @@ def answer_open_question(facts: TriageFacts, question: OpenQuestion, answer: str
             return facts.with_facts(**{question.fact: False})
         raise InvalidInput(question.fact, "yes, no, or ? if you are not sure")
     return apply_answer(facts, QUESTIONS_BY_ID[ASK_WITH[question.fact]], answer)
+
+
+def next_open_question(
+    facts: TriageFacts, asked: frozenset[str]
+) -> tuple[Question, tuple[str, ...]] | None:
+    """After a free text: the next check question that covers facts the text left open, and
+    just those facts (a checklist lists only them). `asked`: ids of questions asked already."""
+    done = {fact for question in QUESTIONS if question.id in asked for fact in question.facts}
+    still_open = {q.fact for q in open_questions(facts)} - done
+    for question in QUESTIONS:
+        if question.id not in asked and still_open & set(question.facts):
+            return question, tuple(fact for fact in question.facts if fact in still_open)
+    return None

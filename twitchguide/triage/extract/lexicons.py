@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from twitchguide.data import read_data
 from twitchguide.diary.vocabulary import BODY_REGIONS, REGION_ALIASES
-from twitchguide.triage.extract.phrases import Lexicon, compile_lexicon, package_text
+from twitchguide.triage.extract.phrases import Lexicon, compile_lexicon
 
 # Slang and extra words beyond the diary's own aliases, region -> words.
 EXTRA_REGION_WORDS: dict[str, tuple[str, ...]] = {
@@ -90,7 +91,7 @@ def medicine_lexicon() -> MedicineLexicon:
     """medicines.yaml compiled; a medicine listed under two classes gets both."""
     import yaml
 
-    text = package_text("medicines.yaml")
+    text = read_data("triage", "extract", "medicines.yaml")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw: dict[str, Any] = yaml.load(text, Loader=loader)
     data: dict[str, Any] = {}

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from twitchguide.data import read_data
 from twitchguide.triage.extract.text import FuzzyVocabulary, Token
 
-HERE = os.path.dirname(__file__)
 GAP = "..."
 GAP_WORDS = 3
 # A gap never reaches across these: they start a new thought.
@@ -17,7 +16,7 @@ HARD_STOPS = frozenset({".", ",", "!", "?", ";", "but", "though", "although", "h
 
 
 def _protected_words() -> frozenset[str]:
-    text = package_text("common_words.txt")
+    text = read_data("triage", "extract", "common_words.txt")
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     return frozenset(word for line in lines for word in line.split())
 
@@ -131,19 +130,13 @@ def lexicon() -> Lexicon:
     """The package's phrase lexicon, loaded once from phrases.json.
 
     phrases.yaml is what people edit; phrases.json is the same data, written by
-    `python -m twitchguide.triage.extract.phrases --compile`, because importing and running
+    `python tools/build.py`, because importing and running
     PyYAML costs more than the rest of loading (it matters on `log`, which reads the words of
     recent symptom reports).
     """
     import json
 
-    return compile_lexicon(json.loads(package_text("phrases.json")))
-
-
-def package_text(name: str) -> str:
-    """A data file shipped next to this module (plain paths: importlib.resources costs ~14 ms)."""
-    with open(os.path.join(HERE, name), encoding="utf-8") as file:
-        return file.read()
+    return compile_lexicon(json.loads(read_data("triage", "extract", "phrases.json")))
 
 
 def compiled_json() -> str:
@@ -152,22 +145,9 @@ def compiled_json() -> str:
 
     import yaml
 
-    data = yaml.safe_load(package_text("phrases.yaml"))
+    data = yaml.safe_load(read_data("triage", "extract", "phrases.yaml"))
     compile_lexicon(data)
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
-
-
-if __name__ == "__main__":
-    import sys
-
-    if sys.argv[1:] == ["--compile"]:
-        target = os.path.join(HERE, "phrases.json")
-        with open(target, "w", encoding="utf-8") as file:
-            file.write(compiled_json())
-        print(f"wrote {target}")
-    else:
-        print("usage: python -m twitchguide.triage.extract.phrases --compile", file=sys.stderr)
-        sys.exit(2)
 
 
 def _match_from(

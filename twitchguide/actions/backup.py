@@ -1,0 +1,44 @@
+"""Backups: the whole diary out as JSON or CSV, and a JSON export back in, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from twitchguide.actions.context import ActionContext
+from twitchguide.actions.results import ImportSummary
+
+
+def export_json(ctx: ActionContext) -> str:
+    """Every record and setting as one versioned JSON document (docs/export-format.md)."""
+    from twitchguide.store.backup import export_json as exported
+
+    return exported(ctx.store.whole_store, ctx.user)
+
+
+def write_json_export(ctx: ActionContext, path: Path) -> Path:
+    """The JSON export written atomically: a failed write leaves the previous backup as it was."""
+    from twitchguide.files import write_atomically
+
+    return write_atomically(path, export_json(ctx))
+
+
+def write_csv_export(ctx: ActionContext, folder: Path) -> list[Path]:
+    """One CSV file per record kind in `folder` (created, private, if missing)."""
+    from twitchguide.diary.records import RECORD_KINDS
+    from twitchguide.files import make_private_folder, write_atomically
+    from twitchguide.store.backup import csv_text
+
+    target = make_private_folder(folder)
+    return [
+        write_atomically(target / f"{kind.table}.csv", csv_text(kind, ctx.store.list(kind)))
+        for kind in RECORD_KINDS
+    ]
+
+
+def import_backup(ctx: ActionContext, path: Path) -> ImportSummary:
+    """Import a JSON export into this diary: every record, or none with the reason."""
+    from twitchguide.store.backup import import_file
+
+    counts = import_file(ctx.store.whole_store, ctx.user, path)
+    ctx.store.refresh()
+    return ImportSummary(counts)
