@@ -252,6 +252,37 @@ class DiaryStore:
             )
         return reader(DAILY_FACTORS)(rows[0])
 
+    def add_to_day(self, user: UserSettings, day: date, amounts: Mapping[str, float]) -> Record:
+        """Add to a day's totals ("one more coffee") in one statement, so two people (or
+        processes) adding at once both count. The new totals are checked like any value; one
+        out of range undoes the addition."""
+        specs = {spec.name: spec for spec in DAILY_FACTORS.fields if spec.kind == "float"}
+        for name in amounts:
+            if name not in specs:
+                raise InvalidInput(name, f"cannot be added to; use one of {', '.join(specs)}")
+        checked = self._validated(DAILY_FACTORS, user, {**amounts, "day": day}, partial=True)
+        day = checked.pop("day")
+        names = list(checked)
+        stamp = self._instant(now())
+        columns = ["owner_id", "created_at", "updated_at", "day", *names]
+        params = [user.user_id, stamp, stamp, self._encode(DAILY_FACTORS.field("day"), day)]
+        params += [checked[name] for name in names]
+        sums = ", ".join(
+            f"{name} = COALESCE(daily_factors.{name}, 0) + excluded.{name}" for name in names
+        )
+        with self.database.transaction():
+            rows = self.database.query_tuples(
+                f"INSERT INTO daily_factors ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT (owner_id, day) DO UPDATE SET {sums}, "
+                f"updated_at = excluded.updated_at RETURNING {select_columns(DAILY_FACTORS)}",
+                params,
+            )
+            record = reader(DAILY_FACTORS)(rows[0])
+            totals = {name: getattr(record, name) for name in names}
+            self._validated(DAILY_FACTORS, user, totals, partial=True)  # raises: rolled back
+        return record
+
     def _refuse_second_day(self, user: UserSettings, day: date) -> None:
         existing = self.day(user, day)
         if existing is not None:
