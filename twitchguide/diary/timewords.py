@@ -317,7 +317,8 @@ def _slash_date(cleaned: str, text: str, today: date, zone: str | None, field: s
     elif day_first is not None and month_first_ is not None and day_first != month_first_:
         raise InvalidInput(
             field,
-            f"'{cleaned}' could be {day_first:%-d %B} or {month_first_:%-d %B}; "
+            f"'{cleaned}' could be {day_first.day} {day_first:%B} or "
+            f"{month_first_.day} {month_first_:%B}; "
             f"write it as {day_first.isoformat()} or {month_first_.isoformat()}",
         )
     else:
