@@ -90,6 +90,30 @@ def peak_child(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return float(out[0]), float(out[1])
 
 
+def print_triage_reads(url: str) -> None:
+    """In-process: the post-write triage read of the last 30 days, whole and grouped."""
+    import statistics
+
+    from twitchguide.store import open_store
+    from twitchguide.triage.diary_facts import lookback_start
+
+    store = open_store(url)
+    user = store.user("local", create=False)
+    since = lookback_start(user.today())
+    for name, read in (
+        ("load_diary (whole)", lambda: store.load_diary(user, since=since)),
+        ("load_triage_diary", lambda: store.load_triage_diary(user, since)),
+    ):
+        timings = []
+        for _ in range(7):
+            started = time.perf_counter()
+            diary = read()
+            timings.append((time.perf_counter() - started) * 1000)
+        print(f"  30-day triage read, {name}: {statistics.median(timings):6.1f} ms "
+              f"({len(diary.episodes)} episodes)")  # fmt: skip
+    store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--episodes", type=int, default=200_000)
@@ -108,9 +132,13 @@ def main() -> None:
               f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
         env = process_env(TWITCHGUIDE_DATABASE_URL=url, TZ="Europe/London")
         python = timed([sys.executable, "-c", "pass"], env, args.runs)
+        empty = {**env, "TWITCHGUIDE_DATABASE_URL": f"sqlite:///{folder}/empty.db"}
+        log_empty = timed([*script, *LOG], empty, args.runs)
         log = timed([*script, *LOG], env, args.runs)
         print(f"python -c pass:            {python:7.1f} ms (median of {args.runs})")
-        print(f"twitchguide log:           {log:7.1f} ms  ({log / python:.1f}x python -c pass)")
+        print(f"twitchguide log, new diary:{log_empty:7.1f} ms  ({log_empty / python:.1f}x pass)")
+        print(f"twitchguide log, 200k:     {log:7.1f} ms  ({log / python:.1f}x pass)")
+        print_triage_reads(url)
         insights = timed([*script, "insights", "--json"], env, 3)
         print(f"twitchguide insights:      {insights:7.1f} ms (median of 3)")
         backup = Path(folder) / "backup.json"
@@ -124,10 +152,24 @@ def main() -> None:
         )
         print(f"import {records} records:  {seconds:7.2f} s, peak {memory:.0f} MB (SQLite)")
         if args.postgres:
-            seconds, memory = peak_child(
-                [*script, "import", str(backup)], {**env, "TWITCHGUIDE_DATABASE_URL": args.postgres}
-            )
-            print(f"import {records} records:  {seconds:7.2f} s, peak {memory:.0f} MB (PostgreSQL)")
+            import uuid
+
+            import psycopg
+
+            schema = f"bench_{uuid.uuid4().hex[:10]}"
+            with psycopg.connect(args.postgres, autocommit=True) as connection:
+                connection.execute(f"CREATE SCHEMA {schema}")
+            try:
+                pg_url = f"{args.postgres}?options=-csearch_path%3D{schema}"
+                seconds, memory = peak_child(
+                    [*script, "import", str(backup)], {**env, "TWITCHGUIDE_DATABASE_URL": pg_url}
+                )
+                print(
+                    f"import {records} records:  {seconds:7.2f} s, peak {memory:.0f} MB (PostgreSQL)"
+                )
+            finally:
+                with psycopg.connect(args.postgres, autocommit=True) as connection:
+                    connection.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 if __name__ == "__main__":

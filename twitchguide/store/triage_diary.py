@@ -3,15 +3,15 @@
 Triage's diary facts (twitchguide/triage/diary_facts.py) use, of each twitch in the look-back,
 only its diary day, region, side and context: which regions were seen first on which day, the
 sides, whether every twitch came while falling asleep, and which days had any. So one twitch per
-distinct (diary day, region, side, context) gives the same facts as all of them. The database
-groups them, and a `log` reads at most a few hundred rows whether the diary holds 10 twitches a
-day or 10,000. A test checks that the facts agree with those from the whole diary.
+distinct (diary day, region, side, context) gives the same facts as all of them. Only those few
+columns are read, no row is decoded to find its day, and only the few hundred kept become
+records (figures in docs/benchmarks.md, "Reliability at scale"). A test checks that the facts agree with those from the whole diary.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from twitchguide.diary.localday import day_bounds
 from twitchguide.diary.records import (
@@ -50,25 +50,30 @@ def load_triage_diary(store: DiaryStore, user: UserSettings, since: date) -> Dia
 def _representatives(store: DiaryStore, user: UserSettings, since: date) -> list[Episode]:
     encode = store.encode_instant
     last = user.today() + timedelta(days=1)  # a clock a little ahead still lands in a day
-    days = [since + timedelta(days=n) for n in range((last - since).days + 1)]
-    rows: list[Any] = []
-    for day in days:
-        start, end = day_bounds(day, user.zone, user.day_start_hour)
-        rows.extend((day.isoformat(), encode(start), encode(end)))
-    values = ", ".join("(?, ?, ?)" for _ in days)
-    first = day_bounds(since, user.zone, user.day_start_hour)[0]
-    found = store.database.query_tuples(
-        f"WITH diary_days (day, day_start, day_end) AS (VALUES {values}) "
-        "SELECT MIN(e.id), e.region, e.side, e.context, MIN(e.started_at) "
-        "FROM episodes e JOIN diary_days d "
-        "ON e.started_at >= d.day_start AND e.started_at < d.day_end "
-        "WHERE e.owner_id = ? AND e.started_at >= ? "
-        "GROUP BY d.day, e.region, e.side, e.context",
-        [*rows, user.user_id, encode(first)],
+    # Where each diary day starts, as the database stores instants: stored values compare in
+    # time order (fixed-width UTC text in SQLite), so no row needs decoding to find its day.
+    starts = [
+        encode(day_bounds(since + timedelta(days=n), user.zone, user.day_start_hour)[0])
+        for n in range((last - since).days + 2)
+    ]
+    rows = store.database.query_tuples(
+        "SELECT id, region, side, context, started_at FROM episodes "
+        "WHERE owner_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at, id",
+        (user.user_id, starts[0], starts[-1]),
     )
+    seen: set[tuple[int, str, str | None, str | None]] = set()
+    kept = []
+    day = 0
+    for row in rows:
+        while row[4] >= starts[day + 1]:
+            day += 1
+        key = (day, row[1], row[2], row[3])
+        if key not in seen:  # rows come in time order: the first of each is the earliest
+            seen.add(key)
+            kept.append(row)
     decode = store.decode_instant
     episodes = []
-    for record_id, region, side, context, started in found:
+    for record_id, region, side, context, started in kept:
         at = decode(started)
         episodes.append(
             Episode(
@@ -79,5 +84,4 @@ def _representatives(store: DiaryStore, user: UserSettings, since: date) -> list
                 context=context,
             )
         )
-    episodes.sort(key=lambda episode: (episode.started_at, episode.stamps.id))
     return episodes
