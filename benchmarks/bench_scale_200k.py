@@ -165,7 +165,8 @@ def main() -> None:
                     [*script, "import", str(backup)], {**env, "TWITCHGUIDE_DATABASE_URL": pg_url}
                 )
                 print(
-                    f"import {records} records:  {seconds:7.2f} s, peak {memory:.0f} MB (PostgreSQL)"
+                    f"import {records} records:  {seconds:7.2f} s, "
+                    f"peak {memory:.0f} MB (PostgreSQL)"
                 )
             finally:
                 with psycopg.connect(args.postgres, autocommit=True) as connection:

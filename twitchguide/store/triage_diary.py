@@ -5,7 +5,8 @@ only its diary day, region, side and context: which regions were seen first on w
 sides, whether every twitch came while falling asleep, and which days had any. So one twitch per
 distinct (diary day, region, side, context) gives the same facts as all of them. Only those few
 columns are read, no row is decoded to find its day, and only the few hundred kept become
-records (figures in docs/benchmarks.md, "Reliability at scale"). A test checks that the facts agree with those from the whole diary.
+records (figures in docs/benchmarks.md, "Reliability at scale"). A test checks that the facts
+agree with those from the whole diary.
 """
 
 from __future__ import annotations
