@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from twitchguide.diary.localday import day_bounds
 from twitchguide.diary.records import (
     DAILY_FACTORS,
+    EPISODE,
     MEDICATION,
     RELIEF_RATING,
     STRENGTH,
@@ -48,6 +49,15 @@ def load_triage_diary(store: DiaryStore, user: UserSettings, since: date) -> Dia
     )
 
 
+# Every field not read here, so each record is made with every field named (the quick way, see
+# twitchguide/value.py) and says plainly that it holds no duration, count or note.
+_EMPTY_EPISODE: dict[str, object] = {
+    spec.name: None
+    for spec in EPISODE.fields
+    if spec.name not in ("started_at", "region", "side", "context")
+} | {"ongoing": False}
+
+
 def _representatives(store: DiaryStore, user: UserSettings, since: date) -> list[Episode]:
     encode = store.encode_instant
     last = user.today() + timedelta(days=1)  # a clock a little ahead still lands in a day
@@ -76,13 +86,7 @@ def _representatives(store: DiaryStore, user: UserSettings, since: date) -> list
     episodes = []
     for record_id, region, side, context, started in kept:
         at = decode(started)
-        episodes.append(
-            Episode(
-                stamps=Stamps(int(record_id), user.user_id, at, at),
-                started_at=at,
-                region=region,
-                side=side,
-                context=context,
-            )
-        )
+        stamps = Stamps(id=int(record_id), owner_id=user.user_id, created_at=at, updated_at=at)
+        fields = {"stamps": stamps, "started_at": at, "region": region, "side": side}
+        episodes.append(Episode(**_EMPTY_EPISODE, **fields, context=context))
     return episodes
