@@ -51,7 +51,7 @@ def load_triage_diary(store: DiaryStore, user: UserSettings, since: date) -> Dia
 
 # Every field not read here, so each record is made with every field named (the quick way, see
 # twitchguide/value.py) and says plainly that it holds no duration, count or note.
-_EMPTY_EPISODE: dict[str, object] = {
+_EMPTY_EPISODE: dict[str, Any] = {
     spec.name: None
     for spec in EPISODE.fields
     if spec.name not in ("started_at", "region", "side", "context")
@@ -87,6 +87,11 @@ def _representatives(store: DiaryStore, user: UserSettings, since: date) -> list
     for record_id, region, side, context, started in kept:
         at = decode(started)
         stamps = Stamps(id=int(record_id), owner_id=user.user_id, created_at=at, updated_at=at)
-        fields = {"stamps": stamps, "started_at": at, "region": region, "side": side}
+        fields: dict[str, Any] = {
+            "stamps": stamps,
+            "started_at": at,
+            "region": region,
+            "side": side,
+        }
         episodes.append(Episode(**_EMPTY_EPISODE, **fields, context=context))
     return episodes
