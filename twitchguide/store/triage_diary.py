@@ -12,7 +12,7 @@ agree with those from the whole diary.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from twitchguide.diary.localday import day_bounds
 from twitchguide.diary.records import (
