@@ -191,11 +191,24 @@ def test_early_years_are_refused_plainly(run_cli: CliRun, when: str) -> None:
         (["strength", "add", "--left", "30", "31"], "left"),
         (["no-such-command"], "command"),
         (["log", "calf", "--intensity"], "intensity"),
+        (["guide", "search", "calf", "--limit", "many"], "limit"),
+        (["guide", "search", "calf", "--limit", "0"], "limit"),
     ],
 )
 def test_click_usage_errors_are_one_line(run_cli: CliRun, args: list[str], field: str) -> None:
     result = run_cli(*args)
     assert_one_line_refusal(result, field)
+
+
+# 7. Export to a missing folder, or to a folder: one line, nothing written.
+def test_export_to_a_missing_folder_or_a_folder_is_one_line(
+    run_cli: CliRun, tmp_path: Path
+) -> None:
+    assert run_cli("log", "calf").exit_code == 0
+    for target in (tmp_path / "missing" / "backup.json", tmp_path):
+        result = run_cli("export", "--output", str(target))
+        assert_one_line_refusal(result, "output")
+    assert not (tmp_path / "missing").exists()
 
 
 def test_a_folder_given_to_import_is_one_line(run_cli: CliRun, tmp_path: Path) -> None:
