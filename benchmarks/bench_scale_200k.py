@@ -133,10 +133,16 @@ def main() -> None:
         env = process_env(TWITCHGUIDE_DATABASE_URL=url, TZ="Europe/London")
         python = timed([sys.executable, "-c", "pass"], env, args.runs)
         empty = {**env, "TWITCHGUIDE_DATABASE_URL": f"sqlite:///{folder}/empty.db"}
+        # A small diary whose twitching has gone on for weeks, so `log` prints the same
+        # "routine appointment" notice as on the large one: the difference is the size alone.
+        build(f"sqlite:///{folder}/small.db", 400, 60, seed=2)
+        small = {**env, "TWITCHGUIDE_DATABASE_URL": f"sqlite:///{folder}/small.db"}
         log_empty = timed([*script, *LOG], empty, args.runs)
+        log_small = timed([*script, *LOG], small, args.runs)
         log = timed([*script, *LOG], env, args.runs)
         print(f"python -c pass:            {python:7.1f} ms (median of {args.runs})")
         print(f"twitchguide log, new diary:{log_empty:7.1f} ms  ({log_empty / python:.1f}x pass)")
+        print(f"twitchguide log, 400 (same notice): {log_small:7.1f} ms")
         print(f"twitchguide log, 200k:     {log:7.1f} ms  ({log / python:.1f}x pass)")
         print_triage_reads(url)
         insights = timed([*script, "insights", "--json"], env, 3)

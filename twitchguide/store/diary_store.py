@@ -28,7 +28,14 @@ from twitchguide.diary.validation import check_record, checked_emergency_number,
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.store.database import Database, connect
 from twitchguide.store.migrations import migrate
-from twitchguide.store.rows import decode_date, decode_instant, now, reader, select_columns
+from twitchguide.store.rows import (
+    decode_date,
+    decode_instant,
+    now,
+    read_all,
+    reader,
+    select_columns,
+)
 from twitchguide.value import value
 
 
@@ -210,8 +217,7 @@ class DiaryStore:
             sql += f" AND {kind.when_field} < ?"
             params.append(self._encode(when, until))
         sql += f" ORDER BY {kind.when_field}, id"
-        read = reader(kind)
-        return [read(row) for row in self.database.query_tuples(sql, params)]
+        return read_all(kind, self.database.query_tuples(sql, params))
 
     def day(self, user: UserSettings, day: date) -> Record | None:
         rows = self.database.query_tuples(
