@@ -1,8 +1,7 @@
-"""Export and import: lossless round trip, CSV per kind, and all-or-nothing imports."""
+"""Export and import: lossless round trip and all-or-nothing imports (CSV: tests/reports)."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from tests.store.test_records_crud import EXAMPLES
 from twitchguide.diary.records import EPISODE, RECORD_KINDS
 from twitchguide.errors import ImportRejected
 from twitchguide.store import DiaryStore, UserSettings, open_store
-from twitchguide.store.backup import export_csv, export_json, import_document, import_file
+from twitchguide.store.backup import export_json, import_document, import_file
 
 
 def _fill(store: DiaryStore, user: UserSettings) -> None:
@@ -86,18 +85,6 @@ def _fresh_pg(request: pytest.FixtureRequest) -> str:
 
     request.addfinalizer(drop)
     return f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-
-
-def test_csv_has_one_file_per_kind(store: DiaryStore, user: UserSettings, tmp_path: Path) -> None:
-    _fill(store, user)
-    paths = export_csv(store, user, tmp_path / "csv")
-    assert sorted(p.name for p in paths) == sorted(f"{k.table}.csv" for k in RECORD_KINDS)
-    with (tmp_path / "csv" / "episodes.csv").open() as handle:
-        rows = list(csv.DictReader(handle))
-    assert [row["region"] for row in rows] == ["calf", "eyelid"]
-    assert rows[0]["side"] == "left"
-    assert rows[1]["note"] == "naïve ≥ ü"
-    assert rows[0]["pattern"] == "burst"
 
 
 def test_truncated_file_is_rejected_and_nothing_written(

@@ -23,16 +23,17 @@ def write_json_export(ctx: ActionContext, path: Path) -> Path:
 
 
 def write_csv_export(ctx: ActionContext, folder: Path) -> list[Path]:
-    """One CSV file per record kind in `folder` (created, private, if missing)."""
-    from twitchguide.diary.records import RECORD_KINDS
-    from twitchguide.files import make_private_folder, write_atomically
-    from twitchguide.store.backup import csv_text
+    """One spreadsheet-ready CSV file per record kind in `folder` (reports.csv)."""
+    from twitchguide.actions.report import write_csv_export as spreadsheet
 
-    target = make_private_folder(folder)
-    return [
-        write_atomically(target / f"{kind.table}.csv", csv_text(kind, ctx.store.list(kind)))
-        for kind in RECORD_KINDS
-    ]
+    return spreadsheet(ctx, folder)
+
+
+def write_fhir_export(ctx: ActionContext, path: Path) -> Path:
+    """The diary as a FHIR R4 Bundle in JSON, written atomically (docs/fhir.md)."""
+    from twitchguide.actions.report import write_fhir_export as bundle
+
+    return bundle(ctx, path)
 
 
 def import_backup(ctx: ActionContext, path: Path) -> ImportSummary:

@@ -16,20 +16,21 @@ from twitchguide.wording import counted
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["json", "csv"]),
+    type=click.Choice(["json", "csv", "fhir"]),
     default="json",
     show_default=True,
-    help="json: one document with everything (for backups); csv: one file per record kind",
+    help="json: one document with everything (for backups); csv: one spreadsheet file per "
+    "record kind; fhir: a FHIR R4 Bundle for health records (docs/fhir.md)",
 )
 @click.option(
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="file (json) or folder (csv); json goes to standard output without it",
+    help="file (json, fhir) or folder (csv); json goes to standard output without it",
 )
 @click.pass_context
 def export(ctx: click.Context, format_: str, output: Path | None) -> None:
-    """Export the whole diary as JSON or CSV.
+    """Export the whole diary as JSON, CSV or a FHIR R4 Bundle.
 
     Example: twitchguide export --format json > backup.json
     """
@@ -39,10 +40,14 @@ def export(ctx: click.Context, format_: str, output: Path | None) -> None:
     if format_ == "json" and output is None:
         click.echo(backup.export_json(actions), nl=False)
         return
+    if output is None and format_ == "fhir":
+        raise InvalidInput("output", "FHIR export needs a file, e.g. --output diary-fhir.json")
     if output is None:
         raise InvalidInput("output", "CSV export needs a folder, e.g. --output twitch-csv")
     if format_ == "json":
         written = [backup.write_json_export(actions, output)]
+    elif format_ == "fhir":
+        written = [backup.write_fhir_export(actions, output)]
     else:
         written = backup.write_csv_export(actions, output)
     for path in written:

@@ -1,9 +1,10 @@
-"""Export every record as one versioned JSON document or CSV per kind; import all-or-nothing."""
+"""Export every record as one versioned JSON document; import all-or-nothing.
+
+The spreadsheet CSV export lives in twitchguide.reports.csv.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -13,7 +14,6 @@ from typing import Any
 from twitchguide.diary.records import (
     DAILY_FACTORS,
     RECORD_KINDS,
-    Record,
     RecordKind,
     Stamps,
     record_json,
@@ -52,29 +52,6 @@ def export_document(store: DiaryStore, user: UserSettings) -> dict[str, Any]:
 
 def export_json(store: DiaryStore, user: UserSettings) -> str:
     return json.dumps(export_document(store, user), indent=2, ensure_ascii=False) + "\n"
-
-
-def export_csv(store: DiaryStore, user: UserSettings, folder: Path) -> list[Path]:
-    """One CSV file per record kind in `folder` (made 0700 if new), each written atomically."""
-    from twitchguide.files import make_private_folder, write_atomically
-
-    make_private_folder(folder)
-    written = []
-    for kind in RECORD_KINDS:
-        path = folder / f"{kind.table}.csv"
-        write_atomically(path, csv_text(kind, store.list(kind, user)))
-        written.append(path)
-    return written
-
-
-def csv_text(kind: RecordKind, records: list[Record]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*STAMP_FIELDS, *kind.field_names])
-    for record in records:
-        row = record_json(record)
-        writer.writerow(["" if row[name] is None else row[name] for name in row])
-    return buffer.getvalue()
 
 
 def import_file(store: DiaryStore, user: UserSettings, path: Path) -> dict[str, int]:
