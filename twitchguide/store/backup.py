@@ -35,14 +35,7 @@ STAMP_FIELDS = ("id", "created_at", "updated_at")
 def export_document(store: DiaryStore, user: UserSettings) -> dict[str, Any]:
     """Every record of one person. No export time inside, so the same diary exports identically."""
     return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "settings": {
-            "timezone": user.timezone,
-            "day_start_hour": user.day_start_hour,
-            # A restored diary must still tell the person which number to call.
-            "emergency_number": user.emergency_number,
-        },
+        **export_document_head(user),
         "records": {
             kind.table: [record_json(record) for record in store.list(kind, user)]
             for kind in RECORD_KINDS
@@ -51,7 +44,42 @@ def export_document(store: DiaryStore, user: UserSettings) -> dict[str, Any]:
 
 
 def export_json(store: DiaryStore, user: UserSettings) -> str:
-    return json.dumps(export_document(store, user), indent=2, ensure_ascii=False) + "\n"
+    """The export document as text, byte for byte `json.dumps(export_document(...), indent=2)`.
+
+    Written one record at a time, so a diary of 200,000 records never exists as Python dicts
+    all at once (that alone was ~400 MB); a test checks the bytes are the same.
+    """
+    head = export_document_head(user)
+    parts = [json.dumps(head, indent=2, ensure_ascii=False)[:-2], ',\n  "records": {']
+    for position, kind in enumerate(RECORD_KINDS):
+        records = store.list(kind, user)
+        opening = "\n" if position == 0 else ",\n"
+        if not records:
+            parts.append(f'{opening}    "{kind.table}": []')
+            continue
+        parts.append(f'{opening}    "{kind.table}": [\n')
+        last = len(records) - 1
+        for number, record in enumerate(records):
+            text = json.dumps(record_json(record), indent=2, ensure_ascii=False)
+            parts.append("      " + text.replace("\n", "\n      "))
+            parts.append(",\n" if number < last else "\n    ]")
+        del records
+    parts.append("\n  }\n}\n")
+    return "".join(parts)
+
+
+def export_document_head(user: UserSettings) -> dict[str, Any]:
+    """The document without its records: format, version and settings."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "settings": {
+            "timezone": user.timezone,
+            "day_start_hour": user.day_start_hour,
+            # A restored diary must still tell the person which number to call.
+            "emergency_number": user.emergency_number,
+        },
+    }
 
 
 def import_file(store: DiaryStore, user: UserSettings, path: Path) -> dict[str, int]:
