@@ -153,11 +153,39 @@ def test_a_full_disk_during_log_and_day_writes_nothing(
     run_cli = run_cli_sqlite
     before = filled_diary(run_cli, episodes=20)
     for command in (["log", "calf", "--note", "x" * 1500], ["day", "--sleep", "7"]):
+        # Too little room even to open the diary (its -shm file needs 32 KB).
         done = twitchguide(run_cli.database_url, *command, limit=20_000)
         one_clear_line(done, "database")
         assert done.stdout == ""
         assert export(run_cli) == before
     # With room again, the same diary takes the same commands.
+    assert run_cli("log", "calf").exit_code == 0
+
+
+def test_a_disk_that_fills_while_log_writes_keeps_the_diary(
+    run_cli_sqlite: CliRun, tmp_path: Path
+) -> None:
+    """The diary opens, and the write itself fails: the limit sits just above the write-ahead
+    log, which a second open connection keeps from being folded back into the diary file."""
+    from twitchguide.store import open_store
+
+    run_cli = run_cli_sqlite
+    filled_diary(run_cli, episodes=20)
+    holder = open_store(run_cli.database_url)
+    try:
+        holder.user("local")
+        for hours in range(1, 6):
+            assert run_cli("log", "thigh", "--at", f"{hours}h ago").exit_code == 0
+        before = export(run_cli)
+        wal = tmp_path / "diary.db-wal"
+        assert wal.stat().st_size > 32_768  # opening (the 32 KB -shm file) fits under the limit
+        for command in (["log", "calf", "--note", "x" * 1500], ["day", "--sleep", "7"]):
+            done = twitchguide(run_cli.database_url, *command, limit=wal.stat().st_size + 100)
+            one_clear_line(done, "database", "nothing was written")
+            assert done.stdout == ""
+            assert export(run_cli) == before
+    finally:
+        holder.close()
     assert run_cli("log", "calf").exit_code == 0
 
 
