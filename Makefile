@@ -18,22 +18,24 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
+# The web app on this computer: prints the address to open (http://127.0.0.1:8765/).
+# A phone on the same Wi-Fi: $(BIN)/twitchguide serve --lan (shows a link and a QR code).
 run: $(VENV)/.installed
-	@$(BIN)/twitchguide --help
-	@echo
-	@$(BIN)/twitchguide settings
-	@echo
-	@echo "Twitchguide is installed in $(VENV). Try:"
-	@echo "  $(BIN)/twitchguide log calf --side left --duration 90s --intensity 2"
-	@echo "  $(BIN)/twitchguide diary --since 7d"
-	@echo "Your diary is a SQLite file in your data folder; nothing leaves this machine."
+	@echo "Starting Twitchguide. Your diary stays on this computer; Ctrl-C stops it."
+	@$(BIN)/twitchguide serve $(SERVE_ARGS)
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own here).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests..."
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check twitchguide tests benchmarks tools
 	$(BIN)/ruff format --check twitchguide tests benchmarks tools
 	$(BIN)/mypy
 
-test: lint
+test: lint | $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 clean:

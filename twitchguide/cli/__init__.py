@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "insights": "twitchguide.cli.insights_commands:insights",
     "plan": "twitchguide.cli.insights_commands:plan",
     "check": "twitchguide.cli.check_commands:check",
+    "serve": "twitchguide.cli.serve_commands:serve",
     "report": "twitchguide.cli.report_commands:report",
 }
 

@@ -1,0 +1,184 @@
+"""The app factory: one FastAPI app with the pages, the JSON API, static files and protection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from twitchguide.errors import InvalidInput, NotFound, TwitchguideError
+from twitchguide.web.security import (
+    CSRF_FIELD,
+    CSRF_HEADER,
+    SAFE_METHODS,
+    Guard,
+    GuardMiddleware,
+    OneWriterAtATime,
+)
+from twitchguide.web.steps import Context
+
+HERE = Path(__file__).parent
+
+
+class AppState:
+    """What every request needs: where the diary is, whose it is, and the app's secrets."""
+
+    def __init__(self, database_url: str, user_name: str, guard: Guard) -> None:
+        self.database_url = database_url
+        self.user_name = user_name
+        self.guard = guard
+
+
+def create_app(database_url: str, user_name: str, access_code: str | None = None) -> FastAPI:
+    """The whole web app for one diary. `access_code`: required of other devices (--lan)."""
+    from twitchguide.actions.context import open_context as open_diary
+
+    # Connect, migrate and create the person once, before the first request.
+    open_diary(database_url, user_name).close()
+    guard = Guard(access_code)
+    app = FastAPI(
+        title="Twitchguide API",
+        version="1",
+        summary="Your twitch diary, the guide, triage and insights, on this computer only.",
+        docs_url=None,  # FastAPI's own pages load scripts from a CDN: blank offline
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        dependencies=[Depends(check_csrf)],
+    )
+    app.state.tg = AppState(database_url, user_name, guard)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from twitchguide.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _install_error_handlers(app)
+    if database_url.startswith("sqlite"):
+        app.add_middleware(OneWriterAtATime)
+    app.add_middleware(GuardMiddleware, guard=guard)
+    return app
+
+
+def open_context(request: Request) -> Context:
+    """The person's diary for one request (the store is opened in the thread that uses it)."""
+    state: AppState = request.app.state.tg
+    context = Context(state.database_url, state.user_name)
+    request.state.diary = context  # for the page footer's emergency number
+    return context
+
+
+async def form_data(request: Request) -> dict[str, Any]:
+    """The submitted form's text fields (read here, on the event loop, for sync routes)."""
+    form = await request.form()
+    return {key: value for key, value in form.items() if isinstance(value, str)}
+
+
+def csrf_token(request: Request) -> str:
+    state: AppState = request.app.state.tg
+    return state.guard.csrf_token(request.scope["state"]["session"])
+
+
+async def check_csrf(request: Request) -> None:
+    """Every state-changing request carries the token: a form field or the X-CSRF-Token header."""
+    if request.method in SAFE_METHODS:
+        return
+    token = request.headers.get(CSRF_HEADER)
+    content_type = request.headers.get("content-type", "")
+    if token is None and content_type.startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        token = value if isinstance(value, str) else None
+    state: AppState = request.app.state.tg
+    if not state.guard.csrf_ok(request.scope.get("state", {}).get("session"), token):
+        raise CSRFRejected()
+
+
+class CSRFRejected(Exception):
+    """A change without this browser's token: another site may be trying to post."""
+
+
+def error_body(field: str, problem: str) -> dict[str, Any]:
+    """The one error shape of the API: which field, and what is allowed."""
+    return {"error": {"field": field, "problem": problem, "message": f"{field}: {problem}"}}
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path (Starlette names only the first route's)."""
+    from starlette.routing import Match, Route
+
+    from twitchguide.web import api, pages
+
+    methods: set[str] = set()
+    for route in [*api.router.routes, *pages.router.routes]:
+        if isinstance(route, Route) and route.methods:
+            match, _ = route.matches({**request.scope, "method": "GET", "type": "http"})
+            if match is not Match.NONE:
+                methods |= route.methods
+    return sorted(methods)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    from twitchguide.web.pages import error_page
+
+    @app.exception_handler(InvalidInput)
+    async def invalid(request: Request, error: InvalidInput) -> Response:
+        if _wants_html(request):
+            return error_page(request, 422, "That could not be saved", error.user_message())
+        return JSONResponse(error_body(error.field, error.problem), status_code=422)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, error: NotFound) -> Response:
+        if _wants_html(request):
+            return error_page(request, 404, "Not found", error.user_message())
+        return JSONResponse(error_body("id", error.user_message()), status_code=404)
+
+    @app.exception_handler(TwitchguideError)
+    async def other(request: Request, error: TwitchguideError) -> Response:
+        from twitchguide.errors import ImportRejected
+
+        status = 422 if isinstance(error, ImportRejected) else 503
+        if _wants_html(request):
+            return error_page(request, status, "That did not work", error.user_message())
+        return JSONResponse(error_body("request", error.user_message()), status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def unparsed(request: Request, error: RequestValidationError) -> Response:
+        first = error.errors()[0] if error.errors() else {"loc": ("body",), "msg": "invalid"}
+        location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query")]
+        field = ".".join(location) or "body"
+        problem = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+        if _wants_html(request):
+            return error_page(request, 422, "That could not be saved", f"{field}: {problem}")
+        return JSONResponse(error_body(field, problem), status_code=422)
+
+    @app.exception_handler(CSRFRejected)
+    async def csrf(request: Request, error: CSRFRejected) -> Response:
+        problem = "missing or out of date; reload the page and try again"
+        if _wants_html(request):
+            return error_page(request, 403, "Please reload the page", "The form was " + problem)
+        return JSONResponse(error_body("csrf_token", problem), status_code=403)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        detail = str(error.detail)
+        page: Response
+        if _wants_html(request):
+            title = "Not found" if error.status_code == 404 else "That did not work"
+            page = error_page(request, error.status_code, title, detail)
+        else:
+            page = JSONResponse(error_body("path", detail), status_code=error.status_code)
+        page.headers.update(error.headers or {})
+        if error.status_code == 405:
+            page.headers["allow"] = ", ".join(_allowed_methods(request))
+        return page
