@@ -139,6 +139,36 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX deleted_records_owner ON deleted_records (owner_id, kind, record_id);
         """,
     ),
+    (
+        4,
+        "self-experiments and their daily adherence",
+        """
+        CREATE TABLE experiments (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            step {text} NOT NULL,
+            seed {int} NOT NULL,
+            pairs {int} NOT NULL,
+            block_days {int} NOT NULL,
+            washout_days {int} NOT NULL,
+            first_on {text} NOT NULL,
+            start_day {date} NOT NULL,
+            planned_analysis {text} NOT NULL,
+            power_statement {text} NOT NULL,
+            stopped_on {date}
+        );
+        CREATE INDEX experiments_owner ON experiments (owner_id, start_day);
+        CREATE TABLE experiment_days (
+            id {pk},
+            experiment_id {ref} NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+            day {date} NOT NULL,
+            kept {bool} NOT NULL,
+            noted_at {instant} NOT NULL,
+            UNIQUE (experiment_id, day)
+        );
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1][0]
