@@ -303,6 +303,13 @@ def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
         if all(any(_near(r.first, r.last, f.first, f.last, 0) for f in flat) for r in rest):
             del values["trouble_breathing"]
             del build.evidence["trouble_breathing"]
+    if (
+        values.get("passed_out") is True
+        and values.get("fainting") is None
+        and values.get("seizure") is not True
+    ):
+        # Passing out with no fit is a faint ("fainted or nearly fainted").
+        build.set("fainting", True, build.evidence["passed_out"].spans, "from a sign: passed_out")
     resolved = _yes(by_concept, "_resolved")
     sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True]
     if values.get("onset_sudden") is True and resolved and sudden_signs:
