@@ -191,6 +191,15 @@ def _functional_signs(build: _Builder) -> None:
     values = build.values
     if values.get("tingling_around_mouth") is True and values.get("tingling") is not True:
         build.set("tingling", True, build.evidence["tingling_around_mouth"].spans, "said")
+    feeling = ("weakness", "numbness", "tingling", *FUNCTIONAL_SIGNS)
+    if values.get("ascending_weakness") is True and not any(values.get(s) for s in feeling):
+        # "the twitching moved up to my thighs" climbs, but says nothing of weakness or
+        # tingling climbing (the sign): left unknown, so the check asks.
+        evidence = build.evidence.pop("ascending_weakness")
+        del values["ascending_weakness"]
+        build.unsure["ascending_weakness"] = Evidence(
+            "ascending_weakness", None, evidence.spans, "not sure: what climbs?"
+        )
     if values.get("weakness") is True:
         return
     for sign in (*FUNCTIONAL_SIGNS, "ascending_weakness"):
