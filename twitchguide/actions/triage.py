@@ -20,7 +20,7 @@ def diary_facts(ctx: ActionContext) -> TriageFacts:
     from twitchguide.triage.diary_facts import facts_from_diary, lookback_start
 
     today = ctx.clock.today()
-    recent = ctx.store.load_diary(since=lookback_start(today))
+    recent = ctx.store.load_triage_diary(lookback_start(today))
     return facts_from_diary(recent, today)
 
 
