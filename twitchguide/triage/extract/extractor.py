@@ -191,6 +191,15 @@ def _functional_signs(build: _Builder) -> None:
     values = build.values
     if values.get("tingling_around_mouth") is True and values.get("tingling") is not True:
         build.set("tingling", True, build.evidence["tingling_around_mouth"].spans, "said")
+    feeling = ("weakness", "numbness", "tingling", *FUNCTIONAL_SIGNS)
+    if values.get("ascending_weakness") is True and not any(values.get(s) for s in feeling):
+        # "the twitching moved up to my thighs" climbs, but says nothing of weakness or
+        # tingling climbing (the sign): left unknown, so the check asks.
+        evidence = build.evidence.pop("ascending_weakness")
+        del values["ascending_weakness"]
+        build.unsure["ascending_weakness"] = Evidence(
+            "ascending_weakness", None, evidence.spans, "not sure: what climbs?"
+        )
     if values.get("weakness") is True:
         return
     for sign in (*FUNCTIONAL_SIGNS, "ascending_weakness"):
@@ -303,6 +312,13 @@ def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
         if all(any(_near(r.first, r.last, f.first, f.last, 0) for f in flat) for r in rest):
             del values["trouble_breathing"]
             del build.evidence["trouble_breathing"]
+    if (
+        values.get("passed_out") is True
+        and values.get("fainting") is None
+        and values.get("seizure") is not True
+    ):
+        # Passing out with no fit is a faint ("fainted or nearly fainted").
+        build.set("fainting", True, build.evidence["passed_out"].spans, "from a sign: passed_out")
     resolved = _yes(by_concept, "_resolved")
     sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True]
     if values.get("onset_sudden") is True and resolved and sudden_signs:

@@ -258,13 +258,11 @@ def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
     """'weakness: no' and 'numbness? none' deny what comes before them; so does 'fine' right
     after a task ('open jars fine')."""
     position = match.last
-    if (
-        match.polarity
-        and match.concept in TASKS
-        and position < len(tokens)
-        and tokens[position].norm in DONE_AS_BEFORE
-    ):
-        return "no"
+    if match.polarity and match.concept in TASKS:
+        if position < len(tokens) and tokens[position].norm in DONE_AS_BEFORE:
+            return "no"
+        if _can_still(tokens, match.first):
+            return "no"
     skipped = 0
     while position < len(tokens) and tokens[position].norm in POST_LEAD and skipped < 2:
         position += 1
@@ -277,3 +275,25 @@ def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
         return None
     following = tokens[position + 1].norm if position + 1 < len(tokens) else "."
     return "no" if following in (".", ",", "!", ";", "and", "\n", ")") else None
+
+
+ABLE_LEADS = frozenset({"i'm", "im", "am", "is", "are", "was", "he's", "she's", "fully", "still"})
+
+
+def _can_still(tokens: Sequence[Token], first: int) -> bool:
+    """'I can still open jars', 'still able to get up from a chair': a task someone can do is
+    no sign. 'I can barely open jars' or 'not able to' is not this ("barely" sits between)."""
+    position = first - 1
+    still = False
+    while position >= 0 and tokens[position].norm in ("still", "easily"):
+        still = still or tokens[position].norm == "still"
+        position -= 1
+    if position < 0:
+        return False
+    word = tokens[position].norm
+    if word == "can" or (word == "could" and still):
+        return True
+    if word == "to" and position >= 1 and tokens[position - 1].norm == "able":
+        lead = tokens[position - 2].norm if position >= 2 else ""
+        return still or lead in ABLE_LEADS
+    return False
