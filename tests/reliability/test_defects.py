@@ -87,7 +87,7 @@ def test_factors_add_for_a_recorded_day_is_one_clear_line(run_cli: CliRun) -> No
     before = export_text(run_cli)
     result = run_cli("factors", "add", "--day", "yesterday", "--stress", "2")
     assert_one_line_refusal(result, "Error: day: ".removeprefix("Error: "))
-    assert "already has factors" in result.stderr
+    assert "already has its factors" in result.stderr
     assert export_text(run_cli) == before
 
 

@@ -294,9 +294,8 @@ class DiaryStore:
         if existing is not None:
             raise InvalidInput(
                 "day",
-                f"{day.isoformat()} already has factors (#{existing.stamps.id}); change them "
-                f"with `twitchguide day --date {day.isoformat()}` or "
-                f"`twitchguide factors edit {existing.stamps.id}`",
+                f"{day.isoformat()} already has its factors (#{existing.stamps.id}); "
+                "change that record instead of adding another",
             )
 
     def load_diary(self, user: UserSettings, since: date | None = None) -> Diary:

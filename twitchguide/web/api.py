@@ -21,7 +21,7 @@ from pydantic import (
     create_model,
 )
 
-from twitchguide.actions import one_day, records
+from twitchguide.actions import records
 from twitchguide.diary.records import RECORD_KINDS, FieldSpec, RecordKind, record_json
 from twitchguide.web import steps
 from twitchguide.web.app import csrf_token, open_context
@@ -124,7 +124,7 @@ def _records_routes(kind: RecordKind) -> None:
 
     def created(ctx: Ctx, body: Annotated[new_model, Body()]) -> JSONResponse:  # type: ignore[valid-type]
         values = body.model_dump(exclude_none=True)  # type: ignore[attr-defined]
-        return _json(one_day.add_record(ctx.actions, kind, values).to_json(), 201)
+        return _json(records.add_record(ctx.actions, kind, values).to_json(), 201)
 
     def one(ctx: Ctx, record_id: RecordId) -> JSONResponse:
         return _json(record_json(records.get_record(ctx.actions, kind, record_id)))
@@ -137,7 +137,7 @@ def _records_routes(kind: RecordKind) -> None:
         values = body.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
         given = {name: value for name, value in values.items() if value is not None}
         clear = [name for name, value in values.items() if value is None]
-        edited = one_day.edit_record(ctx.actions, kind, record_id, given, clear)
+        edited = records.edit_record(ctx.actions, kind, record_id, given, clear)
         return _json(record_json(edited))
 
     def deleted(ctx: Ctx, record_id: RecordId) -> JSONResponse:

@@ -154,7 +154,7 @@ def new_record_page(request: Request, ctx: Ctx, kind: str) -> HTMLResponse:
 
 @router.post("/diary/new/{kind}")
 def add_record_page(ctx: Ctx, kind: str, values: Form) -> Response:
-    from twitchguide.actions.one_day import add_record
+    from twitchguide.actions.records import add_record
 
     record_kind = steps.record_kind(kind)
     add_record(ctx.actions, record_kind, steps.form_fields(record_kind, values)[0])
@@ -181,7 +181,7 @@ def edit_record_page(request: Request, ctx: Ctx, kind: str, record_id: int) -> H
 
 @router.post("/diary/{kind}/{record_id}")
 def save_record_page(ctx: Ctx, kind: str, record_id: int, values: Form) -> Response:
-    from twitchguide.actions.one_day import edit_record
+    from twitchguide.actions.records import edit_record
 
     record_kind = steps.record_kind(kind)
     fields, clear = steps.form_fields(record_kind, values)
