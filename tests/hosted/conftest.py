@@ -16,22 +16,29 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def hosted_config(postgres_url: str) -> Iterator[Any]:
-    """Settings for one test: its own schema, and an app role no other test uses."""
+def app_role(postgres_available: bool) -> Iterator[str]:
+    """A role name no other test uses; the role (if made) is dropped afterwards."""
     import psycopg
 
+    role = f"tg_app_{uuid.uuid4().hex[:12]}"
+    try:
+        yield role
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
+            if connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchall():
+                connection.execute(f"DROP OWNED BY {role}")
+                connection.execute(f"DROP ROLE {role}")
+
+
+@pytest.fixture
+def hosted_config(postgres_url: str, app_role: str) -> Any:
+    """Settings for one test: its own schema, and an app role no other test uses."""
     from twitchguide.hosted.config import HostedConfig
     from twitchguide.hosted.database import prepare
 
-    role = f"tg_app_{uuid.uuid4().hex[:12]}"
-    config = HostedConfig(postgres_url, SECRET, app_role=role)
+    config = HostedConfig(postgres_url, SECRET, app_role=app_role)
     prepare(config)
-    try:
-        yield config
-    finally:
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
-            connection.execute(f"DROP OWNED BY {role}")
-            connection.execute(f"DROP ROLE {role}")
+    return config
 
 
 @pytest.fixture
