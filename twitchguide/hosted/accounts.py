@@ -104,6 +104,11 @@ def delete_account(db: Database, user_id: int) -> None:
     """The person and every row that is theirs (the foreign keys cascade); one anonymous line
     stays in the audit log saying an account was deleted, naming no one."""
     with db.transaction():
+        db.execute(
+            "DELETE FROM login_limits "
+            "WHERE limit_key = 'account:' || (SELECT name FROM users WHERE id = ?)",
+            (user_id,),
+        )
         db.execute("DELETE FROM users WHERE id = ?", (user_id,))
         audit(db, None, "account_deleted")
 

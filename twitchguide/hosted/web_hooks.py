@@ -32,8 +32,10 @@ def install(app: FastAPI, site: HostedSite) -> None:
 
 
 async def bearer_ok(request: Request) -> bool:
-    """True when the request carries a live API token."""
+    """True when the request carries a live API token; a dead or unknown one is a 401."""
     token = bearer_token(request)
     if token is None:
         return False
-    return await run_in_threadpool(site_of(request).who, request) is not None
+    if await run_in_threadpool(site_of(request).who, request) is None:
+        raise SignInNeeded()
+    return True
