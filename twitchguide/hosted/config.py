@@ -31,7 +31,9 @@ class HostedConfig:
         return self.signup == "invite"
 
 
-def load_config(path: str | Path | None = None) -> HostedConfig:
+def load_config(
+    path: str | Path | None = None, *, database_url: str | None = None, need_secret: bool = True
+) -> HostedConfig:
     """The settings from a TOML file (if given) overridden by TWITCHGUIDE_* variables.
 
     Raises InvalidInput naming the missing or wrong setting, in one line.
@@ -50,6 +52,8 @@ def load_config(path: str | Path | None = None) -> HostedConfig:
         env = os.environ.get(ENV_PREFIX + key.upper())
         if env:
             values[key] = env
+    if database_url:
+        values["database_url"] = database_url
     database_url = str(values.get("database_url") or "")
     if not database_url.startswith(("postgresql://", "postgres://")):
         raise InvalidInput(
@@ -57,7 +61,7 @@ def load_config(path: str | Path | None = None) -> HostedConfig:
             "hosted mode needs a PostgreSQL URL, e.g. postgresql://owner@127.0.0.1:5432/twitchguide",
         )
     secret_key = str(values.get("secret_key") or "")
-    if len(secret_key) < MIN_SECRET_LENGTH:
+    if need_secret and len(secret_key) < MIN_SECRET_LENGTH:
         raise InvalidInput(
             "TWITCHGUIDE_SECRET_KEY",
             f"hosted mode needs a secret key of at least {MIN_SECRET_LENGTH} characters; "

@@ -55,8 +55,10 @@ def create_app(
     """
     site: HostedSite | None = None
     if hosted is not None:
+        from twitchguide.hosted.database import prepare
         from twitchguide.hosted.site import HostedSite
 
+        prepare(hosted)  # migrate and grant, once per process; safe beside other instances
         site = HostedSite(hosted)
         guard = Guard(key=site.csrf_key())
     else:
