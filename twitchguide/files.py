@@ -24,11 +24,16 @@ def write_atomically(path: Path | str, data: bytes | str, *, field: str = "outpu
     target = Path(path).expanduser()
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
+    try:
+        is_folder, folder_exists = target.is_dir(), folder.is_dir()
+    except OSError as error:  # a name too long, a loop of links: the path cannot be used
+        raise InvalidInput(field, f"cannot write {target}: {_reason(error)}") from None
+    if is_folder:
         raise InvalidInput(field, f"{target} is a folder; give a file name, e.g. {target}/out")
-    if not folder.is_dir():
+    if not folder_exists:
         raise InvalidInput(field, f"the folder {folder} does not exist; create it first")
-    temporary = folder / f".{target.name}.{os.getpid()}.tmp"
+    # Short enough to be a valid name whenever the target's is: the pid and a cut-down name.
+    temporary = folder / f".{target.name[:200]}.{os.getpid()}.tmp"
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
         try:
@@ -42,7 +47,7 @@ def write_atomically(path: Path | str, data: bytes | str, *, field: str = "outpu
         os.replace(temporary, target)
     except OSError as error:
         _remove_quietly(temporary)
-        kept = "the previous file is unchanged" if target.exists() else "nothing was written"
+        kept = "the previous file is unchanged" if _exists(target) else "nothing was written"
         raise InvalidInput(field, f"cannot write {target}: {_reason(error)}; {kept}") from None
     except BaseException:
         _remove_quietly(temporary)
@@ -76,6 +81,13 @@ def _reason(error: OSError) -> str:
         errno.ENAMETOOLONG: "the name is too long",
     }
     return reasons.get(error.errno or 0, error.strerror or "the system refused")
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _remove_quietly(path: Path) -> None:

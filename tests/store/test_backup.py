@@ -183,3 +183,21 @@ def test_export_format_doc_lists_every_field() -> None:
                 f"{spec.help}: {spec.allowed()} |"
             )
             assert row in doc, f"docs/export-format.md is missing or out of date: {row}"
+
+
+def test_export_text_is_exactly_json_dumps_of_the_document(
+    store: DiaryStore, user: UserSettings
+) -> None:
+    """export_json writes record by record; its bytes must not differ from the plain dump."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from twitchguide.store.backup import export_document
+
+    def plain() -> str:
+        return json.dumps(export_document(store, user), indent=2, ensure_ascii=False) + "\n"
+
+    assert export_json(store, user) == plain()  # an empty diary: every list is []
+    store.add(EPISODE, user, {"started_at": datetime.now(UTC), "region": "calf", "note": 'ä\n"'})
+    store.set_day(user, date.today() - timedelta(days=2), {"sleep_hours": 6.5})
+    store.add(EPISODE, user, {"started_at": datetime.now(UTC), "region": "eyelid"})
+    assert export_json(store, user) == plain()

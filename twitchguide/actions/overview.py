@@ -1,10 +1,16 @@
-"""Everything the insights screen shows at once: insights, the relief plan and the days behind
-the charts, read for one period."""
+"""Screens read at once: the insights screen (insights, the relief plan and the days behind the
+charts, for one period) and today (the day so far and the triage notice)."""
 
 from __future__ import annotations
 
 from twitchguide.actions.context import ActionContext
-from twitchguide.actions.results import DiaryTimeline, InsightsView, PlanView
+from twitchguide.actions.results import (
+    DiaryTimeline,
+    InsightsView,
+    PlanView,
+    TimelineDay,
+    TriageNotice,
+)
 from twitchguide.value import value
 
 # The calendar shows at most this many days back when the period is "all".
@@ -36,3 +42,26 @@ def overview(ctx: ActionContext, since: str = "all") -> Overview:
     first, today = period(since, ctx.clock.today(), allow_all=True)
     shown = f"{CALENDAR_DAYS}d" if first is None or (today - first).days >= CALENDAR_DAYS else since
     return Overview(insights(ctx, since), relief_plan(ctx, since), timeline(ctx, shown))
+
+
+@value(eq=False)
+class TodayView:
+    """Today's diary (its factors and twitches, if any) and the diary's triage notice."""
+
+    day: TimelineDay | None
+    notice: TriageNotice | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "day": None if self.day is None else self.day.to_json(),
+            "notice": None if self.notice is None else self.notice.to_json(),
+        }
+
+
+def today(ctx: ActionContext) -> TodayView:
+    """What the day so far holds, and whether the diary as a whole calls for a doctor."""
+    from twitchguide.actions.diary import timeline
+    from twitchguide.actions.triage import triage_status
+
+    days = timeline(ctx, "today").days
+    return TodayView(days[0] if days else None, triage_status(ctx))

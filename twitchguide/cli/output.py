@@ -36,16 +36,23 @@ def exit_code(error: TwitchguideError) -> int:
 
 def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
     """Run a click command; no stack trace ever reaches a person."""
+    broken = _broken_argument(args)
+    if broken:
+        click.echo(f"Error: {broken}", err=True)
+        sys.exit(2)
     try:
         command.main(args=list(args), prog_name="twitchguide", standalone_mode=False)
     except TwitchguideError as error:
-        click.echo(f"Error: {error.user_message()}", err=True)
+        click.echo(f"Error: {one_line(error.user_message())}", err=True)
         sys.exit(exit_code(error))
     except click.exceptions.Abort:
         click.echo("Stopped.", err=True)
         sys.exit(130)
+    except click.UsageError as error:
+        click.echo(f"Error: {one_line(usage_message(error))}", err=True)
+        sys.exit(error.exit_code)
     except click.ClickException as error:
-        error.show()
+        click.echo(f"Error: {one_line(error.format_message())}", err=True)
         sys.exit(error.exit_code)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
@@ -62,6 +69,68 @@ def run_safely(command: click.Command, args: Sequence[str]) -> NoReturn:
         )
         sys.exit(INTERNAL_ERROR)
     sys.exit(0)
+
+
+def _broken_argument(args: Sequence[str]) -> str | None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates: refuse them before anything
+    reads, stores or prints them, naming the option they were given to."""
+    for position, arg in enumerate(args):
+        bad = next((i for i, c in enumerate(arg) if "\ud800" <= c <= "\udfff"), None)
+        if bad is None:
+            continue
+        before = args[position - 1] if position else ""
+        if arg.startswith("--") and "=" in arg:
+            field = arg[2 : arg.index("=")]
+        elif before.startswith("--"):
+            field = before[2:]
+        else:
+            field = "arguments"
+        return (
+            f"{field.replace('-', '_')}: is not valid UTF-8 text (a broken character at "
+            f"position {bad + 1}); type it again"
+        )
+    return None
+
+
+def usage_message(error: click.UsageError) -> str:
+    """click's usage error as "<field>: <what is allowed>", like every other message."""
+    command = error.ctx.command_path if error.ctx else "twitchguide"
+    see = f"see `{command} --help`"
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        return f"{error.param.name}: is required; {see}"
+    if isinstance(error, click.BadParameter) and error.param is not None:
+        return f"{error.param.name}: {error.message.rstrip('.')}; {see}"
+    if isinstance(error, click.NoSuchOption):
+        name = error.option_name
+        if name.lstrip("-").replace(".", "", 1).isdigit():
+            # "-1" given as an id or a number: click reads it as an option.
+            field = _first_argument(error.ctx) or "value"
+            return f"{field}: {name} is negative; use a whole number from 1"
+        hint = f" (did you mean {', '.join(error.possibilities)}?)" if error.possibilities else ""
+        return f"{name.lstrip('-')}: is not an option of `{command}`{hint}; {see}"
+    if isinstance(error, click.BadOptionUsage):
+        name = error.option_name
+        problem = error.message.rstrip(".").replace(f"Option '{name}' requires", "needs")
+        return f"{name.lstrip('-')}: {problem.replace('arguments', 'values')}; {see}"
+    message = error.format_message().rstrip(".")
+    if message.startswith("No such command"):
+        return f"command: {message[len('No such command ') :]} is not a command; {see}"
+    return f"arguments: {message}; {see}"
+
+
+def _first_argument(ctx: click.Context | None) -> str | None:
+    if ctx is None:
+        return None
+    for param in ctx.command.params:
+        if isinstance(param, click.Argument):
+            return param.name
+    return None
+
+
+def one_line(message: str) -> str:
+    """A message as one printable line: no new lines, no characters the terminal cannot show."""
+    flat = " ".join(message.split())
+    return flat.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _default(value: Any) -> Any:

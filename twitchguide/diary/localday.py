@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DEFAULT_DAY_START_HOUR = 4
+# The earliest date any record may carry: earlier is a typo, not a day in someone's life.
+EARLIEST_DAY = date(1920, 1, 1)
 
 
 def diary_day(

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from twitchguide.diary.localday import EARLIEST_DAY
 from twitchguide.diary.records import FieldSpec, RecordKind
 from twitchguide.diary.vocabulary import canonical_region
 from twitchguide.errors import InvalidInput
@@ -29,19 +30,34 @@ def validate_fields(
 
     Values may be typed already or strings (from the command line, CSV or JSON).
     """
-    unknown = sorted(set(raw) - set(kind.field_names))
+    specs, required = _field_table(kind)
+    unknown = sorted(name for name in raw if name not in specs)
     if unknown:
         raise InvalidInput(
             unknown[0], f"is not a field of {kind.name}; fields are {', '.join(kind.field_names)}"
         )
     values = {
-        name: convert(kind.field(name), value, now=now, today=today) for name, value in raw.items()
+        name: convert(specs[name], value, now=now, today=today) for name, value in raw.items()
     }
     if not partial:
-        for spec in kind.fields:
-            if spec.required and values.get(spec.name) is None:
+        for spec in required:
+            if values.get(spec.name) is None:
                 raise InvalidInput(spec.name, f"is required ({spec.allowed()})")
     return values
+
+
+_FIELD_TABLES: dict[int, tuple[RecordKind, dict[str, FieldSpec], tuple[FieldSpec, ...]]] = {}
+
+
+def _field_table(kind: RecordKind) -> tuple[dict[str, FieldSpec], tuple[FieldSpec, ...]]:
+    """Each kind's fields by name, and its required ones, worked out once: an import of 200,000
+    records validates every one of them."""
+    entry = _FIELD_TABLES.get(id(kind))
+    if entry is None or entry[0] is not kind:
+        specs = {spec.name: spec for spec in kind.fields}
+        entry = (kind, specs, tuple(spec for spec in kind.fields if spec.required))
+        _FIELD_TABLES[id(kind)] = entry
+    return entry[1], entry[2]
 
 
 def convert(spec: FieldSpec, value: Any, *, now: datetime, today: date) -> Any:
@@ -57,8 +73,22 @@ def convert(spec: FieldSpec, value: Any, *, now: datetime, today: date) -> Any:
 
 
 def _fail(spec: FieldSpec, value: Any) -> InvalidInput:
-    shown = value if not isinstance(value, str) else f"'{value}'"
+    shown = value if not isinstance(value, str) else f"'{printable(value)}'"
     return InvalidInput(spec.name, f"{shown} is not allowed; use {spec.allowed()}")
+
+
+def printable(text: str, limit: int = 60) -> str:
+    """Text safe to show in a message: control and broken characters escaped, long text cut."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    if not _UNSTORABLE.search(cut):
+        return cut
+    return cut.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+
+
+# NUL cannot be stored in PostgreSQL text, and a lone surrogate is not a character at all; other
+# control characters (except tab and new line) only hide what a note says. Refused for both
+# databases alike, so a backup always restores on either.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def _number(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> int | float:
@@ -133,6 +163,13 @@ def _text(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> str:
     if not isinstance(value, str):
         raise _fail(spec, value)
     text = value.strip()
+    bad = _UNSTORABLE.search(text)
+    if bad:
+        what = "a NUL" if bad.group(0) == "\x00" else "a control or broken character"
+        raise InvalidInput(
+            spec.name,
+            f"contains {what} (at position {bad.start() + 1}); use plain text without it",
+        )
     if len(text) > MAX_TEXT:
         raise InvalidInput(spec.name, f"is {len(text)} characters long; the limit is {MAX_TEXT}")
     return text
@@ -151,7 +188,7 @@ def _choice(spec: FieldSpec, value: Any, _now: datetime, _today: date) -> str:
     word = _FIELD_ALIASES.get(spec.name, {}).get(word) or _CHOICE_ALIASES.get(word, word)
     if word in spec.choices:
         return word
-    raise InvalidInput(spec.name, f"'{value}' is not known; use {spec.allowed()}")
+    raise InvalidInput(spec.name, f"'{printable(value)}' is not known; use {spec.allowed()}")
 
 
 def _aliases(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -257,11 +294,14 @@ def _instant(spec: FieldSpec, value: Any, now: datetime, _today: date) -> dateti
         raise _fail(spec, value)
     if value.tzinfo is None:
         raise InvalidInput(spec.name, f"'{value.isoformat()}' has no time zone offset")
-    if value > now + FUTURE_GRACE:
+    # The year first: near year 1 or 9999 an offset would carry the instant off the calendar.
+    if value.year < EARLIEST_DAY.year:
+        raise _too_early(spec, value.year)
+    if value.year > now.year + 1 or value > now + FUTURE_GRACE:
         # Shown in the offset it came with: the person's own local time for typed time words.
-        raise InvalidInput(spec.name, f"{value:%Y-%m-%d %H:%M} is in the future; use a past time")
-    if value.year < 1900:
-        raise _fail(spec, value.isoformat())
+        raise InvalidInput(
+            spec.name, f"{_shown_day(value)} {value:%H:%M} is in the future; use a past time"
+        )
     return value.astimezone(UTC)
 
 
@@ -275,11 +315,22 @@ def _date(spec: FieldSpec, value: Any, _now: datetime, today: date) -> date:
             raise _fail(spec, value) from None
     if not isinstance(value, date):
         raise _fail(spec, value)
+    if value < EARLIEST_DAY:
+        raise _too_early(spec, value.year)
     if value > today and spec.name != "ended_on":
         raise InvalidInput(spec.name, f"{value.isoformat()} is in the future; use a past date")
-    if value.year < 1900:
-        raise _fail(spec, value.isoformat())
     return value
+
+
+def _too_early(spec: FieldSpec, year: int) -> InvalidInput:
+    return InvalidInput(
+        spec.name,
+        f"the year {year} is before {EARLIEST_DAY.year}; use a date in your lifetime",
+    )
+
+
+def _shown_day(value: date) -> str:
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 _CONVERTERS = {

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal, Protocol
 
-from twitchguide.errors import StoreUnavailable
+from twitchguide.errors import InvalidInput, StoreUnavailable, TwitchguideError
 
 Dialect = Literal["sqlite", "postgresql"]
 Row = dict[str, Any]
@@ -49,49 +50,84 @@ class Database(Protocol):
 
     def query_tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
     def transaction(self) -> Any: ...
 
     def close(self) -> None: ...
 
 
 class SQLiteDatabase:
-    """The embedded default: one file, WAL so readers never block the writer."""
+    """The embedded default: one file, WAL so readers never block the writer.
+
+    The file and its -wal/-shm companions are created 0600 (SQLite gives the companions the
+    mode of the diary file), so other people on the machine cannot read someone's health data.
+    """
 
     dialect: Dialect = "sqlite"
 
-    def __init__(self, path: str) -> None:
-        if path != ":memory:":
-            try:
-                os.makedirs(os.path.dirname(os.path.expanduser(path)) or ".", exist_ok=True)
-            except OSError as error:
+    def __init__(self, path: str, *, create_folder: bool = False) -> None:
+        self.path = path
+        folder = os.path.dirname(path) or "."
+        if not os.path.isdir(folder):
+            if not create_folder:
                 raise StoreUnavailable(
-                    f"database: cannot create folder for {path}: {error}"
-                ) from None
+                    f"database: the folder {folder} does not exist; create it first, "
+                    "or check the path for a typo"
+                )
+            from twitchguide.files import make_private_folder
+
+            try:
+                make_private_folder(folder, field="database")
+            except TwitchguideError as error:
+                raise StoreUnavailable(error.user_message()) from None
+        _create_private_file(path)
         try:
-            self._connection = sqlite3.connect(
-                os.path.expanduser(path) if path != ":memory:" else path,
-                timeout=5.0,
-                isolation_level=None,
-            )
+            self._connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
             self._connection.row_factory = sqlite3.Row
-            self._connection.execute("PRAGMA busy_timeout = 5000")
-            self._connection.execute("PRAGMA journal_mode = WAL")
+            # Many processes may open one file at once: wait for each other, never fail.
+            self._connection.execute("PRAGMA busy_timeout = 30000")
+            if self._connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self._connection.execute("PRAGMA journal_mode = WAL")
             self._connection.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as error:
-            raise StoreUnavailable(f"database: cannot open SQLite file {path}: {error}") from None
+            raise StoreUnavailable(_sqlite_problem(path, error, "open")) from None
         self._depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._connection.execute(sql, tuple(params))
+        try:
+            self._connection.execute(sql, tuple(params))
+        except sqlite3.Error as error:
+            raise StoreUnavailable(_sqlite_problem(self.path, error)) from None
+        except OverflowError:
+            raise InvalidInput("id", "is too large; ids are whole numbers below 2^63") from None
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return [dict(row) for row in self._connection.execute(sql, tuple(params)).fetchall()]
+        try:
+            rows = self._connection.execute(sql, tuple(params)).fetchall()
+        except sqlite3.Error as error:
+            raise StoreUnavailable(_sqlite_problem(self.path, error)) from None
+        except OverflowError:
+            raise InvalidInput("id", "is too large; ids are whole numbers below 2^63") from None
+        return [dict(row) for row in rows]
 
     def query_tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cursor = self._connection.cursor()
         cursor.row_factory = None  # plain tuples: the quickest way to read many rows
-        rows: list[tuple[Any, ...]] = cursor.execute(sql, tuple(params)).fetchall()
+        try:
+            rows: list[tuple[Any, ...]] = cursor.execute(sql, tuple(params)).fetchall()
+        except sqlite3.Error as error:
+            raise StoreUnavailable(_sqlite_problem(self.path, error)) from None
+        except OverflowError:
+            raise InvalidInput("id", "is too large; ids are whole numbers below 2^63") from None
         return rows
+
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """One statement for many rows (an import): far quicker than one call per row."""
+        try:
+            self._connection.executemany(sql, rows)
+        except sqlite3.Error as error:
+            raise StoreUnavailable(_sqlite_problem(self.path, error)) from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -103,20 +139,73 @@ class SQLiteDatabase:
                 self._depth -= 1
             return
         # IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking.
-        self._connection.execute("BEGIN IMMEDIATE")
+        self.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
         except BaseException:
-            self._connection.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
-            self._connection.execute("COMMIT")
+            try:
+                self._connection.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._rollback()
+                raise StoreUnavailable(_sqlite_problem(self.path, error)) from None
         finally:
             self._depth = 0
 
+    def _rollback(self) -> None:
+        # On a full disk SQLite may have rolled back already; "cannot rollback" must not hide
+        # the real cause, which is what is being raised.
+        with contextlib.suppress(sqlite3.Error):
+            self._connection.execute("ROLLBACK")
+
     def close(self) -> None:
         self._connection.close()
+
+
+def _create_private_file(path: str) -> None:
+    """Create the diary file 0600 before SQLite does (SQLite would follow the umask, 0644).
+
+    A diary made by an older Twitchguide, readable by others, is made private too, with its
+    -wal and -shm files (SQLite gives new ones the diary file's mode).
+    """
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for name in (path, f"{path}-wal", f"{path}-shm"):
+            with contextlib.suppress(OSError):  # missing, or not ours to change
+                status = os.stat(name)
+                if status.st_mode & 0o077 and status.st_uid == os.geteuid():
+                    os.chmod(name, 0o600)
+        return
+    except OSError:
+        return  # cannot create it here: SQLite's own open says why, in the caller's words
+    os.close(descriptor)
+
+
+def _sqlite_problem(path: str, error: sqlite3.Error, doing: str = "write") -> str:
+    """One line a person can act on, for a failure SQLite reports."""
+    text = str(error)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"database: {path} is read-only; nothing was written"
+    if "disk is full" in lowered or "database or disk is full" in lowered:
+        return f"database: the disk is full; nothing was written and {path} is unchanged"
+    if "disk i/o error" in lowered:
+        return (
+            f"database: cannot write {path} (the disk may be full, or the file is larger than "
+            "this system allows); nothing was written"
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return f"database: {path} is busy (another Twitchguide is using it); try again"
+    if "unable to open" in lowered:
+        return f"database: cannot open SQLite file {path}: check the path and its permissions"
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"database: {path} is not a Twitchguide diary (or it is damaged)"
+    verb = "open" if doing == "open" else "use"
+    return f"database: cannot {verb} SQLite file {path}: {text}"
 
 
 class PostgresDatabase:
@@ -128,6 +217,8 @@ class PostgresDatabase:
         import psycopg
         from psycopg.rows import dict_row
 
+        self._errors = psycopg.Error
+        self._where = _redact(url)
         try:
             self._connection = psycopg.connect(
                 url, autocommit=True, connect_timeout=5, row_factory=dict_row
@@ -135,29 +226,48 @@ class PostgresDatabase:
             self._connection.execute("SET TIME ZONE 'UTC'")
             self._owned = True
         except psycopg.Error as error:
-            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
             raise StoreUnavailable(
-                f"database: cannot connect to PostgreSQL at {_redact(url)}: {first_line}"
+                f"database: cannot connect to PostgreSQL at {self._where}: {_first_line(error)}"
             ) from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._connection.execute(_pg(sql), tuple(params))
+        try:
+            self._connection.execute(_pg(sql), tuple(params))
+        except self._errors as error:
+            raise StoreUnavailable(self._problem(error)) from None
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        cursor = self._connection.execute(_pg(sql), tuple(params))
-        return list(cursor.fetchall())
+        try:
+            cursor = self._connection.execute(_pg(sql), tuple(params))
+            return list(cursor.fetchall())
+        except self._errors as error:
+            raise StoreUnavailable(self._problem(error)) from None
 
     def query_tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         from psycopg.rows import tuple_row
 
-        with self._connection.cursor(row_factory=tuple_row) as cursor:
-            cursor.execute(_pg(sql), tuple(params))
-            return list(cursor.fetchall())
+        try:
+            with self._connection.cursor(row_factory=tuple_row) as cursor:
+                cursor.execute(_pg(sql), tuple(params))
+                return list(cursor.fetchall())
+        except self._errors as error:
+            raise StoreUnavailable(self._problem(error)) from None
+
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """One statement for many rows (an import), sent in a pipeline."""
+        try:
+            with self._connection.cursor() as cursor:
+                cursor.executemany(_pg(sql), rows)
+        except self._errors as error:
+            raise StoreUnavailable(self._problem(error)) from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self._connection.transaction():
-            yield
+        try:
+            with self._connection.transaction():
+                yield
+        except self._errors as error:  # the commit itself failed
+            raise StoreUnavailable(self._problem(error)) from None
 
     def close(self) -> None:
         if self._owned:
@@ -166,10 +276,35 @@ class PostgresDatabase:
     @classmethod
     def on_connection(cls, connection: Any) -> PostgresDatabase:
         """Use a connection someone else owns (a pool's): closing this leaves it open."""
+        import psycopg
+
         database = cls.__new__(cls)
         database._connection = connection
         database._owned = False
+        database._errors = psycopg.Error
+        database._where = "the shared pool"
         return database
+
+    def _problem(self, error: Exception) -> str:
+        import psycopg.errors as pg
+
+        if isinstance(error, pg.ReadOnlySqlTransaction):
+            return f"database: PostgreSQL at {self._where} is read-only; nothing was written"
+        if isinstance(error, pg.DiskFull):
+            return f"database: the disk of PostgreSQL at {self._where} is full; nothing was written"
+        if isinstance(error, pg.InsufficientPrivilege):
+            return (
+                f"database: this PostgreSQL user may not change the diary at {self._where}; "
+                "nothing was written"
+            )
+        if isinstance(error, pg.OperationalError):
+            return f"database: lost the connection to PostgreSQL at {self._where}; try again"
+        return f"database: PostgreSQL at {self._where} refused: {_first_line(error)}"
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _pg(sql: str) -> str:
@@ -187,9 +322,27 @@ def _redact(url: str) -> str:
 
 
 def connect(url: str) -> Database:
-    """Open the database a URL names: sqlite:///path, sqlite:///:memory: or postgresql://…"""
+    """Open the database a URL names: sqlite:///path/to/file.db or postgresql://…"""
     if url.startswith("sqlite:///"):
-        return SQLiteDatabase(url.removeprefix("sqlite:///"))
+        path = url.removeprefix("sqlite:///")
+        if not path.strip():
+            raise StoreUnavailable(
+                "database: sqlite:/// needs a file path, e.g. sqlite:///home/me/diary.db"
+            )
+        if path == ":memory:" or path.startswith(("file::memory:", ":memory:?")):
+            raise StoreUnavailable(
+                "database: sqlite:///:memory: forgets everything when the command ends; "
+                "give a file path, e.g. sqlite:///home/me/diary.db"
+            )
+        path = os.path.expanduser(path)
+        # The default diary's folder is made on first use; a folder someone typed that does
+        # not exist is more likely a typo than a wish for a new, empty diary.
+        from twitchguide.settings import default_database_url
+
+        is_default = os.path.abspath(path) == os.path.abspath(
+            default_database_url().removeprefix("sqlite:///")
+        )
+        return SQLiteDatabase(path, create_folder=is_default)
     if url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
         return PostgresDatabase(url.replace("postgresql+psycopg://", "postgresql://", 1))
     raise StoreUnavailable(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
-from functools import cache
+from itertools import chain, groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,14 @@ from twitchguide.diary.validation import check_record, checked_emergency_number,
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.store.database import Database, connect
 from twitchguide.store.migrations import migrate
+from twitchguide.store.rows import (
+    decode_date,
+    decode_instant,
+    now,
+    read_all,
+    reader,
+    select_columns,
+)
 from twitchguide.value import value
 
 
@@ -84,7 +92,7 @@ class DiaryStore:
                 self.database.execute(
                     "INSERT INTO users (name, timezone, day_start_hour, created_at) "
                     "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                    (name, timezone, DEFAULT_DAY_START_HOUR, self._instant(_now())),
+                    (name, timezone, DEFAULT_DAY_START_HOUR, self._instant(now())),
                 )
             rows = self.database.query("SELECT * FROM users WHERE name = ?", (name,))
         row = rows[0]
@@ -136,18 +144,23 @@ class DiaryStore:
         if kind is EPISODE:
             full["ongoing"] = bool(full["ongoing"])
         check_record(kind, full)
-        stamp = _now()
+        if kind is DAILY_FACTORS:
+            self._refuse_second_day(user, values["day"])
+        stamp = now()
         with self.database.transaction():
             return self._insert(kind, user.user_id, full, stamp, stamp, record_id=None)
 
     def get(self, kind: RecordKind, user: UserSettings, record_id: int) -> Record:
+        if isinstance(record_id, bool) or not 0 < record_id <= MAX_ID:
+            # SQLite cannot even compare an id beyond 64 bits; none can exist, on any database.
+            raise NotFound(f"there is no {kind.name} with id {record_id}")
         rows = self.database.query_tuples(
-            f"SELECT {_columns(kind)} FROM {kind.table} WHERE id = ? AND owner_id = ?",
+            f"SELECT {select_columns(kind)} FROM {kind.table} WHERE id = ? AND owner_id = ?",
             (record_id, user.user_id),
         )
         if not rows:
             raise NotFound(f"there is no {kind.name} with id {record_id}")
-        return _reader(kind)(rows[0])
+        return reader(kind)(rows[0])
 
     def update(
         self, kind: RecordKind, user: UserSettings, record_id: int, raw: Mapping[str, Any]
@@ -155,8 +168,8 @@ class DiaryStore:
         """Change some fields of a record; None clears an optional field."""
         current = self.get(kind, user, record_id)
         changes = self._validated(kind, user, raw, partial=True)
-        merged = {spec.name: getattr(current, spec.name) for spec in kind.fields}
-        merged.update(changes)
+        before = {spec.name: getattr(current, spec.name) for spec in kind.fields}
+        merged = {**before, **changes}
         for spec in kind.fields:
             if spec.required and merged.get(spec.name) is None:
                 raise InvalidInput(
@@ -165,12 +178,14 @@ class DiaryStore:
         check_record(kind, merged)
         if not changes:
             return current
+        if kind is DAILY_FACTORS and "day" in changes and changes["day"] != before["day"]:
+            self._refuse_second_day(user, changes["day"])
         columns = ", ".join(f"{name} = ?" for name in changes)
         params = [self._encode(kind.field(n), v) for n, v in changes.items()]
         with self.database.transaction():
             self.database.execute(
                 f"UPDATE {kind.table} SET {columns}, updated_at = ? WHERE id = ? AND owner_id = ?",
-                (*params, self._instant(_now()), record_id, user.user_id),
+                (*params, self._instant(now()), record_id, user.user_id),
             )
         return self.get(kind, user, record_id)
 
@@ -192,7 +207,7 @@ class DiaryStore:
         until: datetime | date | None = None,
     ) -> list[Record]:
         """Records in time order; bounds are instants for timed kinds and dates for dated ones."""
-        sql = f"SELECT {_columns(kind)} FROM {kind.table} WHERE owner_id = ?"
+        sql = f"SELECT {select_columns(kind)} FROM {kind.table} WHERE owner_id = ?"
         params: list[Any] = [user.user_id]
         when = kind.field(kind.when_field)
         if since is not None:
@@ -202,22 +217,87 @@ class DiaryStore:
             sql += f" AND {kind.when_field} < ?"
             params.append(self._encode(when, until))
         sql += f" ORDER BY {kind.when_field}, id"
-        read = _reader(kind)
-        return [read(row) for row in self.database.query_tuples(sql, params)]
+        return read_all(kind, self.database.query_tuples(sql, params))
 
     def day(self, user: UserSettings, day: date) -> Record | None:
         rows = self.database.query_tuples(
-            f"SELECT {_columns(DAILY_FACTORS)} FROM daily_factors WHERE owner_id = ? AND day = ?",
+            f"SELECT {select_columns(DAILY_FACTORS)} FROM daily_factors "
+            "WHERE owner_id = ? AND day = ?",
             (user.user_id, self._encode(DAILY_FACTORS.field("day"), day)),
         )
-        return _reader(DAILY_FACTORS)(rows[0]) if rows else None
+        return reader(DAILY_FACTORS)(rows[0]) if rows else None
 
     def set_day(self, user: UserSettings, day: date, raw: Mapping[str, Any]) -> Record:
-        """Record factors for a diary day, keeping fields already recorded for it."""
+        """Record factors for a diary day, keeping fields already recorded for it.
+
+        One statement that inserts the day or sets only the given fields on it, so people (or
+        processes) writing different factors of the same new day at once all keep theirs.
+        """
+        values = self._validated(DAILY_FACTORS, user, {**raw, "day": day}, partial=True)
+        day = values.pop("day")
+        stamp = self._instant(now())
+        names = list(values)
+        columns = ["owner_id", "created_at", "updated_at", "day", *names]
+        params = [
+            user.user_id,
+            stamp,
+            stamp,
+            self._encode(DAILY_FACTORS.field("day"), day),
+            *(self._encode(DAILY_FACTORS.field(n), values[n]) for n in names),
+        ]
+        updates = ", ".join(f"{name} = excluded.{name}" for name in [*names, "updated_at"])
+        if not names:
+            updates = "updated_at = daily_factors.updated_at"  # nothing new: leave it as it is
+        with self.database.transaction():
+            rows = self.database.query_tuples(
+                f"INSERT INTO daily_factors ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT (owner_id, day) DO UPDATE SET {updates} "
+                f"RETURNING {select_columns(DAILY_FACTORS)}",
+                params,
+            )
+        return reader(DAILY_FACTORS)(rows[0])
+
+    def add_to_day(self, user: UserSettings, day: date, amounts: Mapping[str, float]) -> Record:
+        """Add to a day's totals ("one more coffee") in one statement, so two people (or
+        processes) adding at once both count. The new totals are checked like any value; one
+        out of range undoes the addition."""
+        specs = {spec.name: spec for spec in DAILY_FACTORS.fields if spec.kind == "float"}
+        for name in amounts:
+            if name not in specs:
+                raise InvalidInput(name, f"cannot be added to; use one of {', '.join(specs)}")
+        checked = self._validated(DAILY_FACTORS, user, {**amounts, "day": day}, partial=True)
+        day = checked.pop("day")
+        names = list(checked)
+        stamp = self._instant(now())
+        columns = ["owner_id", "created_at", "updated_at", "day", *names]
+        params = [user.user_id, stamp, stamp, self._encode(DAILY_FACTORS.field("day"), day)]
+        params += [checked[name] for name in names]
+        sums = ", ".join(
+            f"{name} = COALESCE(daily_factors.{name}, 0) + excluded.{name}" for name in names
+        )
+        with self.database.transaction():
+            rows = self.database.query_tuples(
+                f"INSERT INTO daily_factors ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT (owner_id, day) DO UPDATE SET {sums}, "
+                f"updated_at = excluded.updated_at RETURNING {select_columns(DAILY_FACTORS)}",
+                params,
+            )
+            record = reader(DAILY_FACTORS)(rows[0])
+            totals = {name: getattr(record, name) for name in names}
+            self._validated(DAILY_FACTORS, user, totals, partial=True)  # raises: rolled back
+        return record
+
+    def _refuse_second_day(self, user: UserSettings, day: date) -> None:
         existing = self.day(user, day)
-        if existing is None:
-            return self.add(DAILY_FACTORS, user, {**raw, "day": day})
-        return self.update(DAILY_FACTORS, user, existing.stamps.id, raw)
+        if existing is not None:
+            raise InvalidInput(
+                "day",
+                f"{day.isoformat()} already has factors (#{existing.stamps.id}); change them "
+                f"with `twitchguide day --date {day.isoformat()}` or "
+                f"`twitchguide factors edit {existing.stamps.id}`",
+            )
 
     def load_diary(self, user: UserSettings, since: date | None = None) -> Diary:
         """One person's records, in time order, as plain data for the core.
@@ -248,6 +328,22 @@ class DiaryStore:
             day_start_hour=user.day_start_hour,
         )
 
+    def load_triage_diary(self, user: UserSettings, since: date) -> Diary:
+        """The recent diary as triage reads it (see store/triage_diary.py): the same facts as
+        `load_diary(user, since)`, read in the same time however many twitches are logged."""
+        from twitchguide.store.triage_diary import load_triage_diary
+
+        return load_triage_diary(self, user, since)
+
+    def encode_instant(self, value: datetime) -> Any:
+        """An instant as this database stores it."""
+        return self._instant(value)
+
+    @staticmethod
+    def decode_instant(value: Any) -> datetime:
+        """A stored instant back as an aware UTC datetime."""
+        return decode_instant(value)
+
     def count(self, kind: RecordKind, user: UserSettings) -> int:
         rows = self.database.query(
             f"SELECT COUNT(*) AS n FROM {kind.table} WHERE owner_id = ?", (user.user_id,)
@@ -274,10 +370,58 @@ class DiaryStore:
 
     def id_owner(self, kind: RecordKind, record_id: int) -> int | None:
         """The user id that holds this record id, if any (ids are shared by every user)."""
+        return self.id_owners(kind, [record_id]).get(record_id)
+
+    def id_owners(self, kind: RecordKind, record_ids: Sequence[int]) -> dict[int, int]:
+        """Which user holds each of these ids, for those that are taken; asked in batches."""
+        owners: dict[int, int] = {}
+        wanted = [i for i in record_ids if 0 < i <= MAX_ID]
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            rows = self.database.query_tuples(
+                f"SELECT id, owner_id FROM {kind.table} "
+                f"WHERE id IN ({', '.join('?' for _ in batch)})",
+                batch,
+            )
+            owners.update((int(row[0]), int(row[1])) for row in rows)
+        return owners
+
+    def recorded_days(self, user: UserSettings) -> set[date]:
+        """Every diary day this person has factors for."""
         rows = self.database.query_tuples(
-            f"SELECT owner_id FROM {kind.table} WHERE id = ?", (record_id,)
+            "SELECT day FROM daily_factors WHERE owner_id = ?", (user.user_id,)
         )
-        return int(rows[0][0]) if rows else None
+        return {decode_date(row[0]) for row in rows}
+
+    def insert_many(
+        self,
+        user: UserSettings,
+        records: Sequence[tuple[RecordKind, Mapping[str, Any], Stamps]],
+        *,
+        keep_ids: bool = True,
+    ) -> None:
+        """Insert many checked records keeping their stamps (and ids): one statement per kind,
+        so restoring 200,000 records is not 200,000 round trips. Call in a transaction."""
+        owner, instant, encode = user.user_id, self._instant, self._encode
+
+        def row(kind: RecordKind, values: Mapping[str, Any], stamps: Stamps) -> tuple[Any, ...]:
+            head = (stamps.id,) if keep_ids else ()
+            created, updated = instant(stamps.created_at), instant(stamps.updated_at)
+            fields = (encode(spec, values.get(spec.name)) for spec in kind.fields)
+            return (*head, owner, created, updated, *fields)
+
+        # Rows are made as the database takes them, so no second copy of the import is held.
+        for _table, group in groupby(records, key=lambda record: record[0].table):
+            first = next(group)
+            kind = first[0]
+            names = ["owner_id", "created_at", "updated_at", *kind.field_names]
+            if keep_ids:
+                names.insert(0, "id")
+            self.database.execute_many(
+                f"INSERT INTO {kind.table} ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' for _ in names)})",
+                (row(*record) for record in chain([first], group)),
+            )
 
     def reset_id_sequences(self) -> None:
         """After inserting explicit ids, new records must not collide with them (PostgreSQL)."""
@@ -319,10 +463,10 @@ class DiaryStore:
         placeholders = ", ".join("?" for _ in columns)
         rows = self.database.query_tuples(
             f"INSERT INTO {kind.table} ({', '.join(columns)}) VALUES ({placeholders}) "
-            f"RETURNING {_columns(kind)}",
+            f"RETURNING {select_columns(kind)}",
             params,
         )
-        return _reader(kind)(rows[0])
+        return reader(kind)(rows[0])
 
     def _encode(self, spec: FieldSpec, value: Any) -> Any:
         if value is None:
@@ -347,71 +491,5 @@ class DiaryStore:
         return utc.isoformat(timespec="microseconds")
 
 
-def _now() -> datetime:
-    return utc_now()
-
-
-def _decode_instant(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC)
-    return datetime.fromisoformat(str(value)).astimezone(UTC)
-
-
-_STAMP_COLUMNS = ("id", "owner_id", "created_at", "updated_at")
-
-
-@cache
-def _columns(kind: RecordKind) -> str:
-    """The columns `list` reads, in the order `_reader` expects them."""
-    return ", ".join((*_STAMP_COLUMNS, *kind.field_names))
-
-
-@cache
-def _reader(kind: RecordKind) -> Callable[[tuple[Any, ...]], Record]:
-    """Turns one row of `_columns(kind)` into a record; every read of a record goes through it."""
-    fields = tuple(
-        (name, position, decode)
-        for position, (name, decode) in enumerate(_decoders(kind), start=len(_STAMP_COLUMNS))
-    )
-    make = kind.cls
-
-    def read(row: tuple[Any, ...]) -> Record:
-        stamps = Stamps(
-            id=int(row[0]),
-            owner_id=int(row[1]),
-            created_at=_decode_instant(row[2]),
-            updated_at=_decode_instant(row[3]),
-        )
-        record: Record = make(stamps=stamps, **{n: decode(row[i]) for n, i, decode in fields})
-        return record
-
-    return read
-
-
-@cache
-def _decoders(kind: RecordKind) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """Each field's name and how to turn its stored value back into Python; chosen once."""
-    return tuple((spec.name, _decoder(spec)) for spec in kind.fields)
-
-
-def _decoder(spec: FieldSpec) -> Callable[[Any], Any]:
-    if spec.kind == "bool":
-        return lambda value: bool(value) if value is not None else False
-    converters: dict[str, Callable[[Any], Any]] = {
-        "instant": _decode_instant,
-        "date": _decode_date,
-        "float": float,
-        "int": int,
-    }
-    convert = converters.get(spec.kind)
-    if convert is None:
-        return _same
-    return lambda value: None if value is None else convert(value)
-
-
-def _decode_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def _same(value: Any) -> Any:
-    return value
+MAX_ID = 2**63 - 1  # the largest id either database can hold
+_BATCH = 500  # ids per query: well under SQLite's and PostgreSQL's limits on parameters

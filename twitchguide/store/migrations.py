@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from twitchguide.errors import StoreUnavailable
 from twitchguide.store.database import COLUMN_TYPES, Database
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -263,6 +264,10 @@ POSTGRES_ONLY: dict[int, tuple[str, ...]] = {
 }
 
 
+class NewerSchema(StoreUnavailable):
+    """The diary was written by a newer Twitchguide: upgrade rather than risk dropping data."""
+
+
 def schema_version(database: Database) -> int:
     """The version the database is at; 0 for an empty one."""
     if database.dialect == "sqlite":
@@ -279,32 +284,59 @@ def schema_version(database: Database) -> int:
 
 
 def migrate(database: Database, target: int = LATEST_VERSION) -> int:
-    """Bring the schema up to `target`, all steps in one transaction; returns the new version."""
-    if schema_version(database) >= target:
-        return schema_version(database)
+    """Bring the schema up to `target`, all steps in one transaction; returns the new version.
+
+    Safe when many processes open a never-migrated diary at once: SQLite's BEGIN IMMEDIATE and
+    a PostgreSQL advisory lock let one of them migrate while the others wait, and each checks
+    the version again once it holds the lock. A diary from a newer Twitchguide is refused
+    rather than read or written with a schema this one does not know.
+    """
+    current = _known_version(database)
+    if current >= target:
+        return current
     types = dict(COLUMN_TYPES[database.dialect])
     types["false"] = "0" if database.dialect == "sqlite" else "FALSE"
-    with database.transaction():
+    if database.dialect == "postgresql":
+        # Two processes upgrading at once must not both run the same step. The lock is taken
+        # before the transaction begins, so the transaction sees the tables the other made
+        # (inside one, PostgreSQL may still look names up in its older catalog snapshot).
+        database.execute("SELECT pg_advisory_lock(727350)")
+    try:
+        with database.transaction():
+            _apply(database, target, types)
+    finally:
         if database.dialect == "postgresql":
-            # Two processes upgrading at once must not both run the same step.
-            database.execute("SELECT pg_advisory_xact_lock(727350)")
-        current = schema_version(database)
-        if current == 0:
-            database.execute(
-                "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
-                "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
-            )
-        for version, description, script in MIGRATIONS:
-            if current < version <= target:
-                for statement in script.format(**types).split(";"):
-                    if statement.strip():
-                        database.execute(statement)
-                if database.dialect == "postgresql":
-                    for statement in POSTGRES_ONLY.get(version, ()):
-                        database.execute(statement)
-                database.execute(
-                    "INSERT INTO schema_migrations (version, description, applied_at) "
-                    "VALUES (?, ?, ?)",
-                    (version, description, datetime.now(UTC).isoformat()),
-                )
+            database.execute("SELECT pg_advisory_unlock(727350)")
     return schema_version(database)
+
+
+def _apply(database: Database, target: int, types: dict[str, str]) -> None:
+    current = _known_version(database)  # again, now that this process holds the lock
+    if current == 0:
+        database.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+            "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+    for version, description, script in MIGRATIONS:
+        if current < version <= target:
+            for statement in script.format(**types).split(";"):
+                if statement.strip():
+                    database.execute(statement)
+            if database.dialect == "postgresql":
+                for statement in POSTGRES_ONLY.get(version, ()):
+                    database.execute(statement)
+            database.execute(
+                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+                (version, description, datetime.now(UTC).isoformat()),
+            )
+
+
+def _known_version(database: Database) -> int:
+    """The schema version, refusing one newer than this Twitchguide knows."""
+    version = schema_version(database)
+    if version > LATEST_VERSION:
+        raise NewerSchema(
+            f"database: this diary was written by a newer Twitchguide (schema version {version}; "
+            f"this one knows up to {LATEST_VERSION}); upgrade it. Nothing was read or written."
+        )
+    return version

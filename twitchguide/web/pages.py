@@ -57,10 +57,10 @@ def today_page(
     chosen = canonical_episode_region(region) if region else None
     if region and chosen is None:
         raise InvalidInput("region", "pick a place on the body map")
-    from twitchguide.actions.diary import timeline
-    from twitchguide.actions.triage import triage_status
+    from twitchguide.actions.overview import today
 
-    (day,) = timeline(ctx.actions, "today").days or (None,)
+    seen = today(ctx.actions)
+    day = seen.day
     just_logged = None
     if logged is not None and day is not None:
         just_logged = next((e for e in day.episodes if e.stamps.id == logged), None)
@@ -70,7 +70,7 @@ def today_page(
         title="Today",
         day=day,
         today=ctx.today(),
-        notice=triage_status(ctx.actions),
+        notice=seen.notice,
         zone=ctx.user.zone,
         describe=describe,
         areas=bodymap.AREAS,
