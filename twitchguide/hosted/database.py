@@ -117,5 +117,8 @@ def _utc(connection: Any) -> None:
 
 def _forget_user(connection: Any) -> None:
     """A connection going back to the pool keeps no one's id (and is writable again)."""
-    connection.execute("SELECT set_config(%s, '', false)", (USER_SETTING,))
-    connection.execute("SET default_transaction_read_only = off")
+    connection.execute(
+        "SELECT set_config(%s, '', false), "
+        "set_config('default_transaction_read_only', 'off', false)",
+        (USER_SETTING,),
+    )
