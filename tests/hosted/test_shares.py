@@ -84,3 +84,19 @@ def test_a_share_link_lasts_fourteen_days_by_default(person: Any, hosted_app: An
     assert row["lasts"].days == 14
     bad = alice.form("/account/shares", {"from": "2026-10-31", "to": "2026-10-01"})
     assert bad.status_code == 422 and "before" in bad.text
+
+
+def test_the_audit_log_shows_sign_ins_and_deletions_to_their_owner_only(person: Any) -> None:
+    alice = person()
+    alice.signup("alice")
+    made = alice.api("POST", "/api/v1/episode", {"region": "calf"}).json()
+    alice.api("DELETE", f"/api/v1/episode/{made['id']}")
+    alice.refresh_token()
+    alice.form("/logout")
+    alice.refresh_token()
+    alice.login("alice")
+    account = alice.http.get("/account").text
+    assert "record deleted (episode" in account and account.count(": login (") == 1
+    bob = person()
+    bob.signup("bob")
+    assert "record deleted" not in bob.http.get("/account").text

@@ -260,6 +260,13 @@ POSTGRES_ONLY: dict[int, tuple[str, ...]] = {
         "ALTER TABLE login_limits ENABLE ROW LEVEL SECURITY",
         "ALTER TABLE schema_migrations ENABLE ROW LEVEL SECURITY",
         "CREATE POLICY schema_migrations_read ON schema_migrations FOR SELECT USING (true)",
+        # Every deleted record leaves a line in its owner's audit log (hosted mode shows it).
+        "CREATE FUNCTION audit_deleted_record() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "INSERT INTO audit_log (owner_id, at, event, detail) VALUES "
+        "(NEW.owner_id, now(), 'record_deleted', NEW.kind || ' ' || NEW.record_id); "
+        "RETURN NEW; END $$",
+        "CREATE TRIGGER deleted_records_audit AFTER INSERT ON deleted_records "
+        "FOR EACH ROW EXECUTE FUNCTION audit_deleted_record()",
     ),
 }
 
