@@ -10,12 +10,13 @@ import hashlib
 import re
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 from twitchguide.clock import utc_now
 from twitchguide.errors import InvalidInput, NotFound
 from twitchguide.hosted import passwords
 from twitchguide.store.database import Database
-from twitchguide.store.diary_store import DiaryStore
+from twitchguide.store.diary_store import DiaryStore, UserSettings
 
 SESSION_DAYS = 30
 RESET_HOURS = 24
@@ -176,16 +177,30 @@ def new_session(db: Database, user_id: int) -> str:
     return token
 
 
-def session_user(db: Database, token: str | None) -> tuple[int, str] | None:
-    """(user id, name) of a live session, or None."""
+def _settings(rows: list[dict[str, Any]]) -> UserSettings | None:
+    if not rows:
+        return None
+    row = rows[0]
+    return UserSettings(
+        user_id=int(row["id"]),
+        name=row["name"],
+        timezone=row["timezone"],
+        day_start_hour=int(row["day_start_hour"]),
+        emergency_number=row["emergency_number"],
+    )
+
+
+def session_user(db: Database, token: str | None) -> UserSettings | None:
+    """The settings of a live session's person (read with the session: one round trip)."""
     if not token:
         return None
-    rows = db.query(
-        "SELECT u.id, u.name FROM sessions s JOIN users u ON u.id = s.owner_id "
-        "WHERE s.token_hash = ? AND s.expires_at > ?",
-        (token_hash(token), utc_now()),
+    return _settings(
+        db.query(
+            "SELECT u.* FROM sessions s JOIN users u ON u.id = s.owner_id "
+            "WHERE s.token_hash = ? AND s.expires_at > ?",
+            (token_hash(token), utc_now()),
+        )
     )
-    return (int(rows[0]["id"]), str(rows[0]["name"])) if rows else None
 
 
 def end_session(db: Database, token: str | None) -> None:
@@ -277,14 +292,15 @@ def create_api_token(db: Database, user_id: int, label: str) -> str:
     return token
 
 
-def api_token_user(db: Database, token: str) -> tuple[int, str] | None:
-    """(user id, name) of a live API token, or None."""
-    rows = db.query(
-        "SELECT u.id, u.name FROM api_tokens t JOIN users u ON u.id = t.owner_id "
-        "WHERE t.token_hash = ? AND t.revoked_at IS NULL",
-        (token_hash(token),),
+def api_token_user(db: Database, token: str) -> UserSettings | None:
+    """The settings of a live API token's person, or None."""
+    return _settings(
+        db.query(
+            "SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.owner_id "
+            "WHERE t.token_hash = ? AND t.revoked_at IS NULL",
+            (token_hash(token),),
+        )
     )
-    return (int(rows[0]["id"]), str(rows[0]["name"])) if rows else None
 
 
 def revoke_api_token(db: Database, user_id: int, token_id: int) -> None:

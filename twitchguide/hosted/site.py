@@ -14,6 +14,7 @@ from twitchguide.actions.context import ActionContext
 from twitchguide.hosted import accounts
 from twitchguide.hosted.config import HostedConfig
 from twitchguide.hosted.database import HostedPools
+from twitchguide.store.diary_store import UserSettings
 from twitchguide.web.steps import Context
 
 LOGIN_COOKIE = "tg_login"
@@ -34,8 +35,8 @@ class HostedSite:
         """The CSRF key, the same in every instance (derived from the shared secret)."""
         return hmac.new(self.config.secret_key.encode(), b"csrf", hashlib.sha256).digest()
 
-    def who(self, request: Request) -> tuple[int, str] | None:
-        """(user id, name) from a Bearer API token or the sign-in cookie, else None."""
+    def who(self, request: Request) -> UserSettings | None:
+        """The person of a Bearer API token or of the sign-in cookie, else None."""
         bearer = bearer_token(request)
         with self.pools.owner() as db:
             if bearer is not None:
@@ -59,10 +60,17 @@ class HostedContext(Context):
     from the pool and given back when the request ends."""
 
     def __init__(
-        self, pools: HostedPools, user_id: int, user_name: str, *, read_only: bool = False
+        self,
+        pools: HostedPools,
+        user_id: int,
+        user_name: str,
+        *,
+        read_only: bool = False,
+        settings: UserSettings | None = None,
     ) -> None:
         super().__init__("", user_name)
         self.user_id = user_id
+        self._settings = settings  # already read with the session: no second look-up
         self._pools = pools
         self._read_only = read_only
         self._stack = ExitStack()
@@ -75,9 +83,8 @@ class HostedContext(Context):
             store = self._stack.enter_context(
                 self._pools.as_user(self.user_id, read_only=self._read_only)
             )
-            self._actions = ActionContext(
-                UserStore(store, store.user(self.user_name, create=False))
-            )
+            settings = self._settings or store.user(self.user_name, create=False)
+            self._actions = ActionContext(UserStore(store, settings))
         return self._actions
 
     def close(self) -> None:
@@ -91,7 +98,7 @@ async def hosted_context(request: Request) -> AsyncIterator[Context]:
     who = await run_in_threadpool(site.who, request)
     if who is None:
         raise SignInNeeded()
-    context = HostedContext(site.pools, *who)
+    context = HostedContext(site.pools, who.user_id, who.name, settings=who)
     request.state.diary = context
     try:
         yield context
