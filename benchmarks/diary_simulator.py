@@ -4,7 +4,9 @@ What makes it hard, on purpose:
 - confounding: a latent stress process drives stress, anxiety, sleep, caffeine and alcohol;
   magnesium and potassium share a "healthy eating" latent;
 - lagged effects (alcohol and exercise act the next day);
-- overdispersion (gamma frailty, φ ≈ 3 at 6 episodes a day) and day-to-day autocorrelation;
+- overdispersion (gamma frailty, φ ≈ 3 at 6 episodes a day), day-to-day autocorrelation, and
+  flare days (runs of 1–4 days at about 2.5 times the rate, unrelated to any factor);
+- alcohol acts per unit (a dose), so a yes/no alcohol term loses information;
 - missing days (scattered and in runs), days without a factors row, unrecorded factor values,
   and partial days (fewer hours observed).
 """
@@ -23,6 +25,8 @@ from twitchguide.insights.factors import FACTOR_NAMES, FACTORS_BY_NAME
 START = date(2026, 1, 5)
 BASE_RATE = 6.0  # episodes per 16 observed hours on an average day
 AR_SD = 0.25
+FLARE_START = 0.02  # chance a flare starts on a given day
+FLARE_LOG_RR = math.log(2.5)
 
 Term = tuple[str, int]  # (factor, lag in days)
 
@@ -45,12 +49,24 @@ EFFECTS = Scenario(
         ("sleep_hours", 0): 1.50,  # 2 h less sleep
         ("stress", 0): 1.25,  # +1 point
         ("caffeine_mg", 0): 1.20,  # +100 mg
-        ("alcohol_units", 1): 1.50,  # alcohol yes, the day before
+        ("alcohol_units", 1): 1.12,  # +1 unit, the day before (3 units: 1.40)
         ("exercise_minutes", 1): 1.15,  # +30 min, the day before
     },
 )
+# The same terms, about twice as strong on the log scale: checks that a tight prior does not
+# shrink real, bigger effects out of their intervals.
+STRONG_EFFECTS = Scenario(
+    "strong_effects",
+    {
+        ("sleep_hours", 0): 2.0,
+        ("stress", 0): 1.5,
+        ("caffeine_mg", 0): 1.4,
+        ("alcohol_units", 1): 1.25,
+        ("exercise_minutes", 1): 1.3,
+    },
+)
 NO_EFFECTS = Scenario("no_effects", {})
-SCENARIOS = {s.name: s for s in (EFFECTS, NO_EFFECTS)}
+SCENARIOS = {s.name: s for s in (EFFECTS, STRONG_EFFECTS, NO_EFFECTS)}
 
 
 def _ar1(rng: np.random.Generator, n: int, rho: float, sd: float) -> np.ndarray:
@@ -95,27 +111,50 @@ def simulate_factors(
 
 
 def _contrast_value(name: str, values: np.ndarray) -> np.ndarray:
-    factor = FACTORS_BY_NAME[name]
-    x = (values > 0).astype(float) if factor.binary else values
-    return x / factor.delta
+    # The truth is always on the factor's natural scale (alcohol in units), whatever an engine
+    # chooses to model.
+    return values / FACTORS_BY_NAME[name].delta
+
+
+def _flares(rng: np.random.Generator, n: int) -> np.ndarray:
+    flare = np.zeros(n)
+    i = 0
+    while i < n:
+        if rng.uniform() < FLARE_START:
+            length = int(rng.integers(1, 5))
+            flare[i : i + length] = FLARE_LOG_RR
+            i += length
+        i += 1
+    return flare
 
 
 def simulate_table(
-    scenario: Scenario, n_days: int, rng: np.random.Generator, *, dispersion_k: float = 3.0
+    scenario: Scenario,
+    n_days: int,
+    rng: np.random.Generator,
+    *,
+    dispersion_k: float = 3.0,
+    day_log_rr: np.ndarray | None = None,
 ) -> DailyTable:
-    """One simulated diary as the daily table the engine reads."""
+    """One simulated diary as the daily table the engine reads.
+
+    `day_log_rr` adds a known log rate ratio per day (a self-experiment's "on" days).
+    """
     n = n_days
     days = [START + timedelta(days=i) for i in range(n)]
     weekend = np.array([d.weekday() >= 5 for d in days])
     truth = simulate_factors(rng, n, weekend)
 
-    log_mu = math.log(BASE_RATE) + 0.1 * weekend + _ar1(rng, n, 0.3, AR_SD)
+    log_mu = math.log(BASE_RATE) + 0.1 * weekend + _ar1(rng, n, 0.3, AR_SD) + _flares(rng, n)
     for (name, lag), rr in scenario.effects.items():
         x = _contrast_value(name, truth[name])
         x = x - x.mean()
         if lag == 1:
             x = np.concatenate([[0.0], x[:-1]])
         log_mu = log_mu + math.log(rr) * x
+
+    if day_log_rr is not None:
+        log_mu = log_mu + day_log_rr
 
     partial = rng.uniform(size=n) < 0.3
     true_hours = np.where(partial, rng.uniform(6, 16, n).round(), 16.0)

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/insights_speed.py            # in-process and end to end
     .venv/bin/python benchmarks/insights_speed.py --no-cli   # in-process only
+    .venv/bin/python benchmarks/insights_speed.py --per-day 111 --stages  # ~200,000 episodes
 
 In-process: `build_insights(diary)` on a loaded Diary, median of 20 warm runs.
 End to end: `twitchguide insights --json` as a real process on a SQLite file, median of 5.
@@ -153,30 +154,100 @@ def write_to_store(diary: Diary, url: str) -> None:
     store.close()
 
 
-def end_to_end(diary: Diary, runs: int = 5) -> float:
+# The `insights --json` steps with the episodes loaded as columns (store.insights_store), as a
+# whole process: what the CLI takes once actions/insights.py loads the diary this way.
+_COLUMNS_PROCESS = """
+import os, sys
+from twitchguide.actions.context import open_context
+from twitchguide.cli.output import echo_json
+from twitchguide.insights.report import build_insights
+from twitchguide.store.insights_store import load_for_insights
+with open_context(os.environ["TWITCHGUIDE_DATABASE_URL"], "local") as ctx:
+    diary, columns = load_for_insights(ctx.store.whole_store, ctx.user)
+    echo_json(build_insights(diary, episodes=columns).to_dict())
+"""
+
+
+def end_to_end(url: str, runs: int = 5) -> dict[str, float]:
     from benchmarks.process_timing import median_process_ms, process_env
 
     script = Path(sys.executable).parent / "twitchguide"
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{folder}/diary.db"
-        write_to_store(diary, url)
-        env = process_env(TWITCHGUIDE_DATABASE_URL=url)
-        return median_process_ms([str(script), "insights", "--json"], env, runs)
+    env = process_env(TWITCHGUIDE_DATABASE_URL=url)
+    return {
+        "`twitchguide insights --json` (records)": median_process_ms(
+            [str(script), "insights", "--json"], env, runs
+        ),
+        "insights --json steps, episodes as columns": median_process_ms(
+            [sys.executable, "-c", _COLUMNS_PROCESS], env, runs
+        ),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end measurement")
+    parser.add_argument("--per-day", type=float, default=11.0, help="mean episodes a day")
+    parser.add_argument("--stages", action="store_true", help="time load_diary and the rest")
     args = parser.parse_args()
-    diary = synthetic_diary()
+    from benchmarks.process_timing import median_process_ms, process_env
+
+    baseline = median_process_ms([sys.executable, "-c", "pass"], process_env(), 5)
+    print(f"`python -c pass`: {baseline:.0f} ms (median of 5; the machine's speed now)")
+    diary = synthetic_diary(per_day=args.per_day)
     print(
         f"diary: {len(diary.days)} factor days, {len(diary.episodes)} episodes, "
         f"{len(diary.strength_checks)} strength checks"
     )
     for name, ms in in_process(diary).items():
         print(f"in-process {name}: {ms:.1f} ms (median of 20)")
-    if not args.no_cli:
-        print(f"end to end `twitchguide insights --json`: {end_to_end(diary):.0f} ms (median of 5)")
+    if args.no_cli and not args.stages:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/diary.db"
+        write_to_store(diary, url)
+        if args.stages:
+            for name, ms in stages(url).items():
+                print(f"stage {name}: {ms:.0f} ms (median of 5)")
+        if not args.no_cli:
+            for name, ms in end_to_end(url).items():
+                print(f"end to end, {name}: {ms:.0f} ms (median of 5)")
+
+
+def stages(url: str, runs: int = 5) -> dict[str, float]:
+    """Where end-to-end time goes: loading the diary from SQLite, then the report, then JSON."""
+    from twitchguide.cli.output import dumps
+    from twitchguide.insights.report import build_insights
+    from twitchguide.store import open_store
+    from twitchguide.store.insights_store import load_for_insights
+
+    store = open_store(url)
+    user = store.user("local", create=False)
+    timings: dict[str, list[float]] = {
+        "load_diary (records)": [],
+        "build_insights (records)": [],
+        "json": [],
+        "load_for_insights (columns)": [],
+        "build_insights (columns)": [],
+    }
+    for _ in range(runs):
+        started = time.perf_counter()
+        loaded = store.load_diary(user)
+        loaded_at = time.perf_counter()
+        report = build_insights(loaded)
+        built_at = time.perf_counter()
+        dumps(report.to_dict())
+        done = time.perf_counter()
+        light, columns = load_for_insights(store, user)
+        light_at = time.perf_counter()
+        build_insights(light, episodes=columns)
+        light_done = time.perf_counter()
+        timings["load_diary (records)"].append((loaded_at - started) * 1000)
+        timings["build_insights (records)"].append((built_at - loaded_at) * 1000)
+        timings["json"].append((done - built_at) * 1000)
+        timings["load_for_insights (columns)"].append((light_at - done) * 1000)
+        timings["build_insights (columns)"].append((light_done - light_at) * 1000)
+    store.close()
+    return {name: statistics.median(values) for name, values in timings.items()}
 
 
 if __name__ == "__main__":

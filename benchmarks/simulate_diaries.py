@@ -1,20 +1,22 @@
-"""Benchmark the trigger engine on simulated diaries with known effects.
+"""Benchmark trigger engines side by side on simulated diaries with known effects.
 
-Compares (a) naive per-factor Pearson correlation (p < 0.05, every factor × lag),
-(b) our engine (`twitchguide.insights.triggers.analyse_triggers`), and (c) an oracle that fits
-only the true terms (unpenalised quasi-Poisson, same nuisance terms, flags when p < 0.05).
+Every engine sees the same diaries. An oracle fits only the true terms, on their true scale
+(unpenalised, same nuisance terms and variance model as the truth, flags at p < 0.05).
 
-    .venv/bin/python benchmarks/simulate_diaries.py --diaries 200 --jobs 2
+    nice -n 10 .venv/bin/python benchmarks/simulate_diaries.py --diaries 400 --jobs 2
+
+`--engine NAME=key:value,...` adds an engine (keys are `analyse_triggers` keywords), e.g.
+`--engine qp=variance:quasi_poisson`; `--only-extra` drops the default old/new pair.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import sys
 import time
 import zlib
-from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -28,35 +30,17 @@ from diary_simulator import SCENARIOS, Scenario, Term, simulate_table
 
 from twitchguide.insights import student_t
 from twitchguide.insights.daily_table import DailyTable
-from twitchguide.insights.factors import FACTOR_NAMES, FACTORS_BY_NAME
+from twitchguide.insights.factors import FACTORS_BY_NAME
 from twitchguide.insights.ratefit import fit_rate_model
-from twitchguide.insights.triggers import FDR_Q, PRIOR_SD, analyse_triggers
+from twitchguide.insights.triggers import analyse_triggers
 
 LENGTHS = (30, 60, 90, 180)
-ALL_TERMS: list[Term] = [(name, lag) for name in FACTOR_NAMES for lag in (0, 1)]
-
-
-def naive_flags(table: DailyTable) -> dict[Term, int]:
-    """Pearson r of daily rate with each factor × lag; +1/-1 when p < 0.05, else 0."""
-    rate = table.episodes / table.hours * 16
-    flags: dict[Term, int] = {}
-    for name, lag in ALL_TERMS:
-        raw = table.factors[name]
-        x = raw if lag == 0 else np.concatenate([[np.nan], raw[:-1]])
-        ok = table.observed & np.isfinite(x)
-        if lag == 1:
-            ok &= np.concatenate([[False], table.observed[:-1]])
-        n = int(ok.sum())
-        if n < 4 or np.std(x[ok]) == 0 or np.std(rate[ok]) == 0:
-            flags[(name, lag)] = 0
-            continue
-        r = float(np.corrcoef(x[ok], rate[ok])[0, 1])
-        t = r * math.sqrt((n - 2) / max(1e-12, 1 - r * r))
-        significant = student_t.two_sided_p(t, n - 2) < 0.05
-        # The sign in the factor's contrast direction (e.g. less sleep).
-        sign = int(np.sign(r * FACTORS_BY_NAME[name].delta))
-        flags[(name, lag)] = sign if significant else 0
-    return flags
+# The engine as it was before issue 17, and the measured choice after it.
+ENGINES: dict[str, dict[str, Any]] = {
+    "old": {"alcohol_yes_no": True, "variance": "negative_binomial", "discovery": "bh", "q": 0.1},
+    "new": {},
+}
+_BOOT = 400
 
 
 def oracle_fit(table: DailyTable, scenario: Scenario) -> dict[Term, tuple[float, float, float]]:
@@ -75,13 +59,11 @@ def oracle_fit(table: DailyTable, scenario: Scenario) -> dict[Term, tuple[float,
     cols = [np.ones(len(rows)), table.weekend[rows].astype(float), prev_rate, (~prev_ok) * 1.0]
     scales = []
     for name, lag in terms:
-        factor = FACTORS_BY_NAME[name]
-        raw = table.factors[name]
-        v = np.where(np.isfinite(raw), (raw > 0) * 1.0, np.nan) if factor.binary else raw
+        v = table.factors[name]
         x = v[rows] if lag == 0 else np.where(previous >= 0, v[np.maximum(previous, 0)], np.nan)
         mean = np.nanmean(v[rows])
         cols.append(np.where(np.isfinite(x), x - mean, 0.0))
-        scales.append(factor.delta)
+        scales.append(FACTORS_BY_NAME[name].delta)
     design = np.column_stack(cols)
     fit = fit_rate_model(
         design,
@@ -98,93 +80,125 @@ def oracle_fit(table: DailyTable, scenario: Scenario) -> dict[Term, tuple[float,
     return out
 
 
-def one_diary(args: tuple[str, int, int, dict[str, float]]) -> dict[str, Any]:
-    scenario_name, n_days, index, settings = args
+def one_diary(args: tuple[str, int, int, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    scenario_name, n_days, index, engines = args
     scenario = SCENARIOS[scenario_name]
     # Each (scenario, length, index) has its own stream, reproducible run to run.
     rng = np.random.default_rng([zlib.crc32(scenario_name.encode()), n_days, index])
     table = simulate_table(scenario, n_days, rng)
-    ours = analyse_triggers(table, **settings)
-    engine = {}
-    for r in ours.results:
-        if r.rate_ratio is None:
-            continue
-        assert r.ci_low is not None and r.ci_high is not None
-        engine[(r.factor, r.lag_days)] = (
-            r.evidence,
-            math.log(r.rate_ratio),
-            math.log(r.ci_low),
-            math.log(r.ci_high),
-        )
-    return {"naive": naive_flags(table), "engine": engine, "oracle": oracle_fit(table, scenario)}
-
-
-def summarise(scenario: Scenario, runs: list[dict[str, Any]]) -> dict[str, Any]:
-    true_terms = list(scenario.effects)
-    n = len(runs)
-    out: dict[str, Any] = {"diaries": n}
-    counts: dict[str, float] = defaultdict(float)
-    power: dict[str, dict[Term, float]] = defaultdict(lambda: defaultdict(float))
-    sq_err: dict[str, list[float]] = defaultdict(list)
-    covered: dict[str, list[bool]] = defaultdict(list)
-    fdp: dict[str, list[float]] = defaultdict(list)
-    for run in runs:
-        per_method: dict[str, tuple[int, int]] = {}
-        # Naive: a flag is true only for a true term in the true direction.
-        true_flags = false_flags = 0
-        for term, sign in run["naive"].items():
-            if sign == 0:
+    out: dict[str, Any] = {"oracle": oracle_fit(table, scenario)}
+    for name, settings in engines.items():
+        terms = {}
+        for r in analyse_triggers(table, **settings).results:
+            if r.rate_ratio is None:
                 continue
-            right = term in scenario.effects and sign == np.sign(scenario.log_rr(term))
+            assert r.ci_low is not None and r.ci_high is not None
+            # A yes/no contrast has no true value in a dose simulator: no coverage for it.
+            comparable = r.contrast == FACTORS_BY_NAME[r.factor].contrast
+            terms[(r.factor, r.lag_days)] = (
+                r.evidence,
+                math.log(r.rate_ratio),
+                math.log(r.ci_low) if comparable else None,
+                math.log(r.ci_high) if comparable else None,
+            )
+        out[name] = terms
+    return out
+
+
+def per_diary(scenario: Scenario, run: dict[str, Any], engine: str) -> dict[str, Any]:
+    """One diary's outcome for one engine: which true terms it found, false flags, coverage."""
+    found = {}
+    true_flags = false_flags = 0
+    possible_true = possible_false = 0
+    covered = checked = covered_true = checked_true = 0
+    for term, (evidence, est, lo, hi) in run[engine].items():
+        truth = scenario.log_rr(term)
+        if evidence == "possible":
+            right = term in scenario.effects and np.sign(est) == np.sign(truth)
+            possible_true += right
+            possible_false += not right
+        if evidence == "likely":
+            right = term in scenario.effects and np.sign(est) == np.sign(truth)
             true_flags += right
             false_flags += not right
             if right:
-                power["naive"][term] += 1
-        per_method["naive"] = (true_flags, false_flags)
-        for label, levels in (
-            ("engine_likely", {"likely"}),
-            ("engine_any", {"likely", "possible"}),
-        ):
-            true_flags = false_flags = 0
-            for term, (evidence, est, _lo, _hi) in run["engine"].items():
-                if evidence not in levels:
-                    continue
-                right = term in scenario.effects and np.sign(est) == np.sign(scenario.log_rr(term))
-                true_flags += right
-                false_flags += not right
-                if right:
-                    power[label][term] += 1
-            per_method[label] = (true_flags, false_flags)
-        for term, (_evidence, est, lo, hi) in run["engine"].items():
-            truth = scenario.log_rr(term)
-            kind = "true" if term in scenario.effects else "null"
-            sq_err[f"engine_{kind}"].append((est - truth) ** 2)
-            covered[f"engine_{kind}"].append(lo <= truth <= hi)
-        true_flags = 0
-        for term, (est, lo, hi) in run["oracle"].items():
-            truth = scenario.log_rr(term)
-            sq_err["oracle_true"].append((est - truth) ** 2)
-            covered["oracle_true"].append(lo <= truth <= hi)
-            if (lo > 0 or hi < 0) and np.sign(est) == np.sign(truth):
-                power["oracle"][term] += 1
-        for method, (t, f) in per_method.items():
-            counts[f"{method}_true"] += t
-            counts[f"{method}_false"] += f
-            counts[f"{method}_any_false"] += f > 0
-            fdp[method].append(f / (t + f) if t + f else 0.0)
-    for method in ("naive", "engine_likely", "engine_any"):
-        flags = counts[f"{method}_true"] + counts[f"{method}_false"]
-        out[method] = {
-            "share_false": counts[f"{method}_false"] / flags if flags else 0.0,
-            "fdr": float(np.mean(fdp[method])),
-            "p_any_false": counts[f"{method}_any_false"] / n,
-            "power": {f"{t[0]}@{t[1]}": power[method][t] / n for t in true_terms},
+                found[term] = True
+        if lo is not None:
+            checked += 1
+            covered += lo <= truth <= hi
+            if term in scenario.effects:
+                checked_true += 1
+                covered_true += lo <= truth <= hi
+    return {
+        "found": [bool(found.get(t)) for t in scenario.effects],
+        "true": true_flags,
+        "false": false_flags,
+        "covered": covered,
+        "checked": checked,
+        "possible": (possible_true, possible_false),
+        "true_coverage": (covered_true, checked_true),
+    }
+
+
+def oracle_found(scenario: Scenario, run: dict[str, Any]) -> tuple[list[bool], int, int]:
+    found, covered = [], 0
+    for term in scenario.effects:
+        est, lo, hi = run["oracle"][term]
+        truth = scenario.log_rr(term)
+        found.append((lo > 0 or hi < 0) and np.sign(est) == np.sign(truth))
+        covered += lo <= truth <= hi
+    return found, covered, len(scenario.effects)
+
+
+def summarise(scenario: Scenario, runs: list[dict[str, Any]], engines: list[str]) -> dict[str, Any]:
+    n = len(runs)
+    rng = np.random.default_rng(0)
+    boot = rng.integers(0, n, size=(_BOOT, n))
+    oracle = [oracle_found(scenario, run) for run in runs]
+    oracle_hits = np.array([o[0] for o in oracle], dtype=float).reshape(n, -1)
+    out: dict[str, Any] = {"diaries": n, "terms": [f"{t[0]}@{t[1]}" for t in scenario.effects]}
+    if scenario.effects:
+        out["oracle"] = {
+            "power": oracle_hits.mean(axis=0).tolist(),
+            "coverage": sum(o[1] for o in oracle) / max(1, sum(o[2] for o in oracle)),
         }
-    out["oracle"] = {"power": {f"{t[0]}@{t[1]}": power["oracle"][t] / n for t in true_terms}}
-    out["rmse"] = {k: math.sqrt(float(np.mean(v))) for k, v in sq_err.items()}
-    out["coverage"] = {k: float(np.mean(v)) for k, v in covered.items()}
-    out["coverage"]["engine_all"] = float(np.mean(covered["engine_true"] + covered["engine_null"]))
+    for engine in engines:
+        rows = [per_diary(scenario, run, engine) for run in runs]
+        hits = np.array([r["found"] for r in rows], dtype=float).reshape(n, -1)
+        fdp = np.array([r["false"] / (r["true"] + r["false"]) if r["false"] else 0.0 for r in rows])
+        any_false = np.array([r["false"] > 0 for r in rows], dtype=float)
+        flags = sum(r["true"] + r["false"] for r in rows)
+        covered = np.array([r["covered"] for r in rows], dtype=float)
+        checked = np.array([r["checked"] for r in rows], dtype=float)
+        summary = {
+            "fdr": float(fdp.mean()),
+            "fdr_se": float(fdp.std() / math.sqrt(n)),
+            "share_false": sum(r["false"] for r in rows) / flags if flags else 0.0,
+            "possible_share_false": _share(
+                sum(r["possible"][1] for r in rows), sum(sum(r["possible"]) for r in rows)
+            ),
+            "flags": flags,
+            "p_any_false": float(any_false.mean()),
+            "coverage": float(covered.sum() / checked.sum()),
+            "true_coverage": _share(
+                sum(r["true_coverage"][0] for r in rows), sum(r["true_coverage"][1] for r in rows)
+            ),
+            "coverage_se": float(np.std(covered[boot].sum(1) / checked[boot].sum(1))),
+        }
+        if scenario.effects:
+            summary["power"] = hits.mean(axis=0).tolist()
+            ratio = hits.mean() / max(oracle_hits.mean(), 1e-12)
+            boot_ratio = hits[boot].mean(axis=(1, 2)) / np.maximum(
+                oracle_hits[boot].mean(axis=(1, 2)), 1e-12
+            )
+            summary["ratio"] = float(ratio)
+            summary["ratio_se"] = float(boot_ratio.std())
+        out[engine] = summary
     return out
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
 
 
 def run(
@@ -192,15 +206,15 @@ def run(
     jobs: int,
     lengths: tuple[int, ...],
     scenarios: list[str],
-    settings: dict[str, float] | None = None,
+    engines: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     results: dict[str, Any] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for name in scenarios:
             for n_days in lengths:
-                tasks = [(name, n_days, i, settings or {}) for i in range(diaries)]
+                tasks = [(name, n_days, i, engines) for i in range(diaries)]
                 runs = list(pool.map(one_diary, tasks, chunksize=max(1, diaries // (4 * jobs))))
-                results[f"{name}/{n_days}"] = summarise(SCENARIOS[name], runs)
+                results[f"{name}/{n_days}"] = summarise(SCENARIOS[name], runs, list(engines))
     return results
 
 
@@ -212,121 +226,113 @@ def _pct1(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
-def render(results: dict[str, Any], lengths: tuple[int, ...]) -> str:
-    lines = []
-    eff = [results[f"effects/{n}"] for n in lengths if f"effects/{n}" in results]
-    if eff:
-        lines += ["### Scenario with true effects", ""]
+def render(results: dict[str, Any], lengths: tuple[int, ...], engines: list[str]) -> str:
+    lines: list[str] = []
+
+    def table(title: str, cells: list[dict[str, Any]], rows: list[tuple[str, Any]]) -> None:
+        lines.extend([f"#### {title}", ""])
         lines.append("| measure | " + " | ".join(f"{n} days" for n in lengths) + " |")
         lines.append("|---" * (len(lengths) + 1) + "|")
-
-        def row(label: str, values: list[str]) -> None:
-            lines.append(f"| {label} | " + " | ".join(values) + " |")
-
-        for method, title in (
-            ("naive", "naive Pearson"),
-            ("engine_likely", "engine `likely`"),
-            ("engine_any", "engine `likely`+`possible`"),
-        ):
-            row(f"{title}: FDR (mean share of false flags)", [_pct(r[method]["fdr"]) for r in eff])
-            row(
-                f"{title}: share of all flags that are false",
-                [_pct(r[method]["share_false"]) for r in eff],
-            )
-            row(f"{title}: P(≥1 false flag)", [_pct(r[method]["p_any_false"]) for r in eff])
-        for term in eff[0]["oracle"]["power"]:
-            row(
-                f"power {term}: naive / engine likely / engine any / oracle",
-                [
-                    " / ".join(
-                        _pct(r[m]["power"][term])
-                        for m in ("naive", "engine_likely", "engine_any", "oracle")
-                    )
-                    for r in eff
-                ],
-            )
-        row("mean power ratio, engine `likely` / oracle", [_ratio(r, "engine_likely") for r in eff])
-        row("mean power ratio, engine any / oracle", [_ratio(r, "engine_any") for r in eff])
-        row(
-            "RMSE log RR, true terms: engine / oracle",
-            [f"{r['rmse']['engine_true']:.3f} / {r['rmse']['oracle_true']:.3f}" for r in eff],
-        )
-        row("RMSE log RR, null terms: engine", [f"{r['rmse']['engine_null']:.3f}" for r in eff])
-        row("95% CI coverage, all terms: engine", [_pct1(r["coverage"]["engine_all"]) for r in eff])
-        row(
-            "95% CI coverage, true / null terms: engine",
-            [
-                f"{_pct1(r['coverage']['engine_true'])} / {_pct1(r['coverage']['engine_null'])}"
-                for r in eff
-            ],
-        )
-        row(
-            "95% CI coverage, true terms: oracle",
-            [_pct1(r["coverage"]["oracle_true"]) for r in eff],
-        )
+        for label, make in rows:
+            lines.append(f"| {label} | " + " | ".join(make(c) for c in cells) + " |")
         lines.append("")
+
+    def each(fmt: Any) -> Any:
+        return lambda c: " / ".join(fmt(c[e]) for e in engines)
+
+    names = " / ".join(engines)
+    for scenario, title in (
+        ("effects", "Scenario with true effects"),
+        ("strong_effects", "Scenario with stronger true effects"),
+    ):
+        eff = [results[f"{scenario}/{n}"] for n in lengths if f"{scenario}/{n}" in results]
+        if eff:
+            _effects_table(eff, engines, names, title, table, each)
     null = [results[f"no_effects/{n}"] for n in lengths if f"no_effects/{n}" in results]
     if null:
-        lines += ["### Scenario with no true effects", ""]
-        lines.append("| measure | " + " | ".join(f"{n} days" for n in lengths) + " |")
-        lines.append("|---" * (len(lengths) + 1) + "|")
-        lines.append(
-            "| naive Pearson: P(≥1 false flag) | "
-            + " | ".join(_pct(r["naive"]["p_any_false"]) for r in null)
-            + " |"
-        )
-        lines.append(
-            "| engine: P(≥1 false `likely`) | "
-            + " | ".join(_pct(r["engine_likely"]["p_any_false"]) for r in null)
-            + " |"
-        )
-        lines.append(
-            "| engine: P(≥1 false `likely` or `possible`) | "
-            + " | ".join(_pct(r["engine_any"]["p_any_false"]) for r in null)
-            + " |"
-        )
-        lines.append(
-            "| engine: 95% CI coverage | "
-            + " | ".join(_pct1(r["coverage"]["engine_null"]) for r in null)
-            + " |"
-        )
-        lines.append(
-            "| engine: RMSE log RR | "
-            + " | ".join(f"{r['rmse']['engine_null']:.3f}" for r in null)
-            + " |"
+        table(
+            "Scenario with no true effects",
+            null,
+            [
+                (f"P(≥1 false `likely`): {names}", each(lambda e: _pct(e["p_any_false"]))),
+                (f"95% CI coverage: {names}", each(lambda e: _pct1(e["coverage"]))),
+            ],
         )
     return "\n".join(lines)
 
 
-def _ratio(result: dict[str, Any], method: str) -> str:
-    ours = np.mean(list(result[method]["power"].values()))
-    oracle = np.mean(list(result["oracle"]["power"].values()))
-    return f"{ours / oracle:.2f}" if oracle else "n/a"
+def _effects_table(
+    eff: list[dict[str, Any]], engines: list[str], names: str, title: str, table: Any, each: Any
+) -> None:
+    rows: list[tuple[str, Any]] = []
+    for j, term in enumerate(eff[0]["terms"]):
+        rows.append(
+            (
+                f"power `likely` {term}: {names} / oracle",
+                lambda c, j=j: " / ".join(
+                    [_pct(c[e]["power"][j]) for e in engines] + [_pct(c["oracle"]["power"][j])]
+                ),
+            )
+        )
+    rows += [
+        (f"mean power ratio to oracle: {names}", each(lambda e: f"{e['ratio']:.2f}")),
+        ("  (Monte Carlo SE of the ratio)", each(lambda e: f"±{e['ratio_se']:.2f}")),
+        (f"FDR `likely`: {names}", each(lambda e: _pct1(e["fdr"]))),
+        ("  (Monte Carlo SE of the FDR)", each(lambda e: f"±{100 * e['fdr_se']:.1f}")),
+        (
+            f"share of all `likely` flags that are false: {names}",
+            each(lambda e: _pct(e["share_false"])),
+        ),
+        (f"P(≥1 false `likely`): {names}", each(lambda e: _pct(e["p_any_false"]))),
+        (
+            f"share of all `possible` flags that are false: {names}",
+            each(lambda e: _pct(e["possible_share_false"])),
+        ),
+        (f"95% CI coverage: {names}", each(lambda e: _pct1(e["coverage"]))),
+        (
+            "  (Monte Carlo SE of the coverage)",
+            each(lambda e: f"±{100 * e['coverage_se']:.1f}"),
+        ),
+        (f"95% CI coverage, true terms: {names}", each(lambda e: _pct1(e["true_coverage"]))),
+        ("95% CI coverage, oracle (true terms)", lambda c: _pct1(c["oracle"]["coverage"])),
+    ]
+    table(title, eff, rows)
+
+
+def _parse_engine(text: str) -> tuple[str, dict[str, Any]]:
+    name, _, spec = text.partition("=")
+    settings: dict[str, Any] = {}
+    for item in filter(None, spec.split(",")):
+        key, _, raw = item.partition(":")
+        value: Any = raw
+        if raw in ("true", "false"):
+            value = raw == "true"
+        else:
+            with contextlib.suppress(ValueError):
+                value = float(raw)
+        settings[key] = value
+    return name, settings
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--diaries", type=int, default=200, help="diaries per length and scenario")
+    parser.add_argument("--diaries", type=int, default=400, help="diaries per length and scenario")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--lengths", default=",".join(map(str, LENGTHS)))
     parser.add_argument("--scenarios", default="effects,no_effects")
-    parser.add_argument("--prior-sd", type=float, default=PRIOR_SD, help="engine prior SD")
-    parser.add_argument("--q", type=float, default=FDR_Q, help="engine BH level")
-    parser.add_argument("--dispersion-floor", type=float, default=1.0, help="engine φ floor")
+    parser.add_argument("--engine", action="append", default=[], help="NAME=key:value,...")
+    parser.add_argument("--only-extra", action="store_true", help="skip the old/new pair")
     args = parser.parse_args()
     lengths = tuple(int(x) for x in args.lengths.split(","))
+    engines = {} if args.only_extra else dict(ENGINES)
+    engines.update(_parse_engine(text) for text in args.engine)
     started = time.perf_counter()
-    results = run(
-        args.diaries,
-        args.jobs,
-        lengths,
-        args.scenarios.split(","),
-        {"prior_sd": args.prior_sd, "q": args.q, "dispersion_floor": args.dispersion_floor},
-    )
-    print(render(results, lengths))
+    results = run(args.diaries, args.jobs, lengths, args.scenarios.split(","), engines)
+    print(render(results, lengths, list(engines)))
+    for name, settings in engines.items():
+        print(f"- {name}: {settings or 'the defaults'}")
     print(
-        f"\n{args.diaries} diaries per cell; prior SD {args.prior_sd}, q {args.q}, "
-        f"dispersion floor {args.dispersion_floor}; {args.jobs} jobs, "
+        f"\n{args.diaries} diaries per cell; {args.jobs} jobs, "
         f"{time.perf_counter() - started:.0f} s"
     )
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from twitchguide.insights import student_t
+from twitchguide.insights.discovery import benjamini_hochberg
 from twitchguide.insights.ratefit import fit_rate_model
-from twitchguide.insights.triggers import benjamini_hochberg
 
 sm = pytest.importorskip("statsmodels.api")
 

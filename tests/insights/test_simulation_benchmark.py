@@ -21,7 +21,20 @@ def test_simulated_diaries_are_confounded_gappy_partial_and_overdispersed() -> N
 
 
 def test_benchmark_runs_end_to_end_on_a_few_diaries() -> None:
-    results = bench.run(diaries=3, jobs=1, lengths=(40,), scenarios=["effects", "no_effects"])
-    text = bench.render(results, (40,))
+    engines = dict(bench.ENGINES)
+    results = bench.run(3, 1, (40,), ["effects", "no_effects"], engines)
+    text = bench.render(results, (40,), list(engines))
     assert "Scenario with true effects" in text and "Scenario with no true effects" in text
-    assert "mean power ratio" in text
+    assert "mean power ratio to oracle: old / new" in text
+
+
+def test_the_old_engine_models_alcohol_yes_no_and_the_new_one_in_units() -> None:
+    table = sim.simulate_table(sim.EFFECTS, 120, np.random.default_rng(2))
+    old = bench.analyse_triggers(table, **bench.ENGINES["old"])
+    new = bench.analyse_triggers(table, **bench.ENGINES["new"])
+    contrast = {r.contrast for r in old.results if r.factor == "alcohol_units"}
+    assert contrast == {"alcohol yes"}
+    assert {r.contrast for r in new.results if r.factor == "alcohol_units"} == {
+        "+1 unit of alcohol"
+    }
+    assert old.method["fdr_q"] == 0.10 and new.method["fdr_q"] == 0.15

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from twitchguide.diary.records import Stamps, StrengthCheck
-from twitchguide.insights.strength import (
+from twitchguide.diary.strength import (
     days_since_previous_check,
     grip_decline,
     minimal_detectable_change,

@@ -14,13 +14,14 @@ Rules (documented in docs/insights.md and relied on by every analysis):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
 
+from twitchguide.diary.records import Episode
 from twitchguide.diary.snapshot import Diary
 from twitchguide.insights.factors import FACTOR_NAMES
 
@@ -29,6 +30,30 @@ DEFAULT_HOURS_OBSERVED = 16.0
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class EpisodeColumns:
+    """The three things insights read of each episode, as columns, in diary order.
+
+    A 200,000-episode diary loads in a fraction of the time as columns straight from SQL
+    (`store.insights_store`) than as Episode records; `of` builds them from records.
+    """
+
+    seconds: FloatArray  # start, as UTC epoch seconds
+    regions: list[str] = field(default_factory=list)
+    sides: list[str | None] = field(default_factory=list)
+
+    @staticmethod
+    def of(episodes: Sequence[Episode]) -> EpisodeColumns:
+        return EpisodeColumns(
+            np.array([e.started_at.timestamp() for e in episodes], dtype=np.float64),
+            [e.region for e in episodes],
+            [e.side for e in episodes],
+        )
+
+    def __len__(self) -> int:
+        return len(self.regions)
 
 
 @dataclass(frozen=True)
@@ -58,11 +83,18 @@ class DailyTable:
 
 
 def build_daily_table(
-    diary: Diary, start: date | None = None, end: date | None = None
+    diary: Diary,
+    start: date | None = None,
+    end: date | None = None,
+    episodes: EpisodeColumns | None = None,
 ) -> DailyTable:
-    """The daily table for `diary` over [start, end] (default: first to last day with a record)."""
+    """The daily table for `diary` over [start, end] (default: first to last day with a record).
+
+    `episodes`, when given, stands for the diary's episodes (loaded as columns).
+    """
+    columns = episodes if episodes is not None else EpisodeColumns.of(diary.episodes)
     episode_days, episode_hour = local_days_and_hours(
-        [episode.started_at for episode in diary.episodes], diary.zone, diary.day_start_hour
+        columns.seconds, diary.zone, diary.day_start_hour
     )
     known = episode_days.tolist() + [row.day.toordinal() for row in diary.days]
     if start is None:
@@ -70,7 +102,7 @@ def build_daily_table(
     if end is None:
         end = date.fromordinal(max(known)) if known else None
     if start is None or end is None or end < start:
-        return _empty_table(len(diary.episodes))
+        return _empty_table(len(columns))
 
     n = (end - start).days + 1
     days = [start + timedelta(days=i) for i in range(n)]
@@ -78,7 +110,7 @@ def build_daily_table(
     inside_period = (episode_days >= first) & (episode_days <= last)
     episode_row = np.where(inside_period, episode_days - first, -1).astype(np.int64)
     inside = episode_row[episode_row >= 0]
-    episodes = np.bincount(inside, minlength=n).astype(np.float64)
+    counts = np.bincount(inside, minlength=n).astype(np.float64)
 
     hours = np.full(n, DEFAULT_HOURS_OBSERVED)
     has_row = np.zeros(n, dtype=bool)
@@ -94,8 +126,8 @@ def build_daily_table(
             value = getattr(row, name)
             if value is not None:
                 factors[name][i] = float(value)
-    observed = (has_row | (episodes > 0)) & (hours > 0)
-    return DailyTable(days, episodes, hours, observed, factors, episode_row, episode_hour)
+    observed = (has_row | (counts > 0)) & (hours > 0)
+    return DailyTable(days, counts, hours, observed, factors, episode_row, episode_hour)
 
 
 _DAY_SECONDS = 86400
@@ -103,7 +135,7 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def local_days_and_hours(
-    instants: Sequence[datetime], zone: ZoneInfo, day_start_hour: int
+    instants: Sequence[datetime] | FloatArray, zone: ZoneInfo, day_start_hour: int
 ) -> tuple[IntArray, IntArray]:
     """Each instant's diary day (as a date ordinal) and local clock hour.
 
@@ -111,10 +143,13 @@ def local_days_and_hours(
     diary has 20,000 instants: the zone's offset is looked up once per UTC midnight instead, and
     per instant only on a day when the offset changes (a clock change).
     """
-    if not instants:
+    if len(instants) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty.copy()
-    seconds = np.array([instant.timestamp() for instant in instants])
+    if isinstance(instants, np.ndarray):
+        seconds = instants.astype(np.float64)
+    else:
+        seconds = np.array([instant.timestamp() for instant in instants])
     utc_days, day_of_instant = np.unique(
         np.floor_divide(seconds, _DAY_SECONDS).astype(np.int64), return_inverse=True
     )
@@ -128,7 +163,7 @@ def local_days_and_hours(
     changes = [k for k, day in enumerate(days) if at_midnight[day + 1] != at_midnight[day]]
     offsets = day_offsets[day_of_instant]
     for i in np.flatnonzero(np.isin(day_of_instant, changes)).tolist():
-        offsets[i] = _offset_seconds(instants[i], zone)
+        offsets[i] = _offset_seconds(datetime.fromtimestamp(float(seconds[i]), UTC), zone)
     wall = seconds + offsets
     diary_days = np.floor_divide(wall - day_start_hour * 3600, _DAY_SECONDS).astype(np.int64)
     hours = (np.floor_divide(wall, 3600) % 24).astype(np.int64)

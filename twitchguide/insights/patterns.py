@@ -12,7 +12,7 @@ import numpy as np
 
 from twitchguide.diary.snapshot import Diary
 from twitchguide.insights import student_t
-from twitchguide.insights.daily_table import DailyTable
+from twitchguide.insights.daily_table import DailyTable, EpisodeColumns
 from twitchguide.insights.ratefit import fit_rate_model
 
 RECENT_DAYS = 14
@@ -84,14 +84,17 @@ class Patterns:
     last_14_days: Change | None = None
 
 
-def describe_patterns(diary: Diary, table: DailyTable) -> Patterns:
-    """The patterns of the episodes inside the table's period."""
+def describe_patterns(
+    diary: Diary, table: DailyTable, episodes: EpisodeColumns | None = None
+) -> Patterns:
+    """The patterns of the episodes inside the table's period (`episodes`: as columns)."""
+    columns = episodes if episodes is not None else EpisodeColumns.of(diary.episodes)
     inside = np.flatnonzero(table.episode_row >= 0)
-    episodes = [diary.episodes[i] for i in inside.tolist()]
+    picked = inside.tolist()
     rows = table.episode_row[inside]
     n_logged = table.n_observed
-    regions = [e.region for e in episodes]
-    places = [(e.region, e.side) for e in episodes]
+    regions = [columns.regions[i] for i in picked]
+    places = list(zip(regions, [columns.sides[i] for i in picked], strict=True))
     sides = Counter(side or "not_given" for _, side in places)
     left, right = sides.get("left", 0), sides.get("right", 0)
     hours = np.bincount(table.episode_hour[inside], minlength=24)
@@ -100,8 +103,8 @@ def describe_patterns(diary: Diary, table: DailyTable) -> Patterns:
         end=table.days[-1] if table.days else None,
         days_in_period=table.n_days,
         days_logged=n_logged,
-        episodes=len(episodes),
-        episodes_per_logged_day=len(episodes) / n_logged if n_logged else None,
+        episodes=len(picked),
+        episodes_per_logged_day=len(picked) / n_logged if n_logged else None,
         by_region=[RegionCount(region, n) for region, n in Counter(regions).most_common()],
         by_side=dict(sides),
         side_balance=(right - left) / (right + left) if right + left else None,

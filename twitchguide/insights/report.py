@@ -8,11 +8,11 @@ from datetime import date
 from typing import Any
 
 from twitchguide.diary.snapshot import Diary
+from twitchguide.diary.strength import GripDecline, grip_decline
 from twitchguide.guide.model import Guide
-from twitchguide.insights.daily_table import DailyTable, build_daily_table
+from twitchguide.insights.daily_table import DailyTable, EpisodeColumns, build_daily_table
 from twitchguide.insights.patterns import Patterns, describe_patterns
 from twitchguide.insights.plan import ReliefPlan, build_plan
-from twitchguide.insights.strength import GripDecline, grip_decline
 from twitchguide.insights.triggers import TriggerAnalysis, analyse_triggers
 from twitchguide.wording import counted
 
@@ -47,27 +47,43 @@ class Insights:
         return data
 
 
-def build_insights(diary: Diary, *, start: date | None = None, end: date | None = None) -> Insights:
-    """Patterns, trigger analysis and strength trend for the diary over [start, end]."""
-    table = build_daily_table(diary, start, end)
-    patterns = describe_patterns(diary, table)
+def build_insights(
+    diary: Diary,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    episodes: EpisodeColumns | None = None,
+) -> Insights:
+    """Patterns, trigger analysis and strength trend for the diary over [start, end].
+
+    `episodes`: the diary's episodes as columns (`store.insights_store` loads them so), in
+    place of `diary.episodes`.
+    """
+    columns = episodes if episodes is not None else EpisodeColumns.of(diary.episodes)
+    table = build_daily_table(diary, start, end, columns)
+    patterns = describe_patterns(diary, table, columns)
     triggers = analyse_triggers(table)
     strength = summarise_strength(diary, start, end)
     return Insights(_headline(patterns, triggers, strength), patterns, triggers, strength)
 
 
 def build_relief_plan(
-    diary: Diary, guide: Guide, *, start: date | None = None, end: date | None = None
+    diary: Diary,
+    guide: Guide,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    episodes: EpisodeColumns | None = None,
 ) -> ReliefPlan:
     """The person's relief plan: strategies ranked by their links, ratings and intake gaps."""
-    table: DailyTable = build_daily_table(diary, start, end)
+    table: DailyTable = build_daily_table(diary, start, end, episodes)
     return build_plan(guide, analyse_triggers(table), list(diary.relief_ratings), table)
 
 
 def summarise_strength(
     diary: Diary, start: date | None = None, end: date | None = None
 ) -> StrengthSummary:
-    """The grip rule from insights.strength plus heel/toe-walk failures, within the period."""
+    """The grip rule from diary.strength plus heel/toe-walk failures, within the period."""
     checks = [
         check
         for check in diary.strength_checks

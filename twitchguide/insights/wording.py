@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from twitchguide.insights.evidence import TriggerResult
 from twitchguide.wording import counted
 
-if TYPE_CHECKING:
-    from twitchguide.insights.triggers import TriggerResult
-
 _WHEN = {0: "the same day", 1: "the next day"}
+# From this measured false share on, a `likely` link is worded as often wrong.
+_OFTEN_WRONG = 0.35
 
 
 def percent_change(rate_ratio: float) -> str:
@@ -38,16 +36,24 @@ def trigger_sentence(result: TriggerResult) -> str:
     assert result.rate_ratio is not None
     assert result.ci_low is not None and result.ci_high is not None
     span = f"(95% range: {ratio_range(result.ci_low, result.ci_high)})"
+    wrong = _how_often_wrong(result.false_share)
     if result.evidence == "likely":
+        early = result.false_share is not None and result.false_share >= _OFTEN_WRONG
+        caveat = (
+            f"With this few days logged, {wrong} links like this were wrong in tests on "
+            "made-up diaries."
+            if early
+            else f"In tests on made-up diaries this long, {wrong} links like this were wrong."
+        )
         return (
             f"{_capital(subject)} goes with {percent_change(result.rate_ratio)} twitch episodes "
-            f"{when} {span}. This is likely a real pattern for you, but it does not show "
-            "that one causes the other."
+            f"{when} {span}. {caveat} It shows what goes together, not what causes what."
         )
     if result.evidence == "possible":
         return (
             f"{_capital(subject)} may go with {percent_change(result.rate_ratio)} twitch "
-            f"episodes {when} {span}. Keep logging to be surer."
+            f"episodes {when} {span}. Only a hint: {wrong} hints like this were wrong in "
+            "tests. Keep logging to be surer."
         )
     detectable = result.detectable_rate_ratio or 1.0
     return (
@@ -55,6 +61,13 @@ def trigger_sentence(result: TriggerResult) -> str:
         f"{result.days_logged} days logged, only changes of about {detectable:.1f}x or more "
         "would show up."
     )
+
+
+def _how_often_wrong(share: float | None) -> str:
+    """A measured false share in words: 'about 1 in 4'."""
+    if share is None or share <= 0:
+        return "few"
+    return f"about 1 in {max(2, round(1 / share))}"
 
 
 def _capital(text: str) -> str:

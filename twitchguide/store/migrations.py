@@ -141,6 +141,36 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
     (
         4,
+        "self-experiments and their daily adherence",
+        """
+        CREATE TABLE experiments (
+            id {pk},
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            step {text} NOT NULL,
+            seed {int} NOT NULL,
+            pairs {int} NOT NULL,
+            block_days {int} NOT NULL,
+            washout_days {int} NOT NULL,
+            first_on {text} NOT NULL,
+            start_day {date} NOT NULL,
+            planned_analysis {text} NOT NULL,
+            power_statement {text} NOT NULL,
+            stopped_on {date}
+        );
+        CREATE INDEX experiments_owner ON experiments (owner_id, start_day);
+        CREATE TABLE experiment_days (
+            id {pk},
+            experiment_id {ref} NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+            day {date} NOT NULL,
+            kept {bool} NOT NULL,
+            noted_at {instant} NOT NULL,
+            UNIQUE (experiment_id, day)
+        );
+        """,
+    ),
+    (
+        5,
         "hosted mode: accounts, sessions, tokens, login limits, share links, audit log",
         """
         CREATE TABLE accounts (
@@ -241,9 +271,10 @@ _OWNED_TABLES = (
     "share_links",
     "share_views",
     "audit_log",
+    "experiments",
 )
 POSTGRES_ONLY: dict[int, tuple[str, ...]] = {
-    4: (
+    5: (
         "ALTER TABLE users ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY users_self ON users USING (id = {_CURRENT_USER}) "
         f"WITH CHECK (id = {_CURRENT_USER})",
@@ -256,6 +287,11 @@ POSTGRES_ONLY: dict[int, tuple[str, ...]] = {
                 f"WITH CHECK (owner_id = {_CURRENT_USER})",
             )
         ),
+        # An experiment's days belong to whoever can see the experiment.
+        "ALTER TABLE experiment_days ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY experiment_days_owner ON experiment_days USING (EXISTS "
+        "(SELECT 1 FROM experiments e WHERE e.id = experiment_id)) WITH CHECK (EXISTS "
+        "(SELECT 1 FROM experiments e WHERE e.id = experiment_id))",
         "ALTER TABLE invites ENABLE ROW LEVEL SECURITY",
         "ALTER TABLE login_limits ENABLE ROW LEVEL SECURITY",
         "ALTER TABLE schema_migrations ENABLE ROW LEVEL SECURITY",

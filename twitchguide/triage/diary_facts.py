@@ -23,8 +23,8 @@ from typing import Any
 
 from twitchguide.diary.records import Episode, StrengthCheck
 from twitchguide.diary.snapshot import Diary
+from twitchguide.diary.strength import grip_decline
 from twitchguide.diary.vocabulary import WHOLE_BODY
-from twitchguide.insights.strength import grip_decline
 from twitchguide.triage.facts import SEROTONERGIC_CLASSES, TriageFacts
 from twitchguide.triage.medicines import classes_of, counts_as_medicine
 

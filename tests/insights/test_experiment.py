@@ -1,0 +1,159 @@
+"""Self-experiment design and analysis: randomised, balanced, reproducible, analysed as planned."""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from twitchguide.errors import InvalidInput
+from twitchguide.insights import experiment as exp
+from twitchguide.insights import experiment_power as power
+
+START = date(2026, 3, 2)
+
+
+def outcomes_for(
+    design: exp.Design, on_rate: float, off_rate: float, *, kept: bool = True
+) -> dict[date, exp.DayOutcome]:
+    """Exact daily counts: `on_rate` episodes on "on" days, `off_rate` on the others."""
+    return {
+        d.day: exp.DayOutcome(round(on_rate if d.on else off_rate), 16.0, True, kept)
+        for d in exp.schedule(design)
+    }
+
+
+def test_the_same_seed_gives_the_same_schedule_and_seeds_differ() -> None:
+    one = exp.schedule(exp.make_design("caffeine_off", START, 41))
+    again = exp.schedule(exp.make_design("caffeine_off", START, 41))
+    assert one == again
+    orders = {exp.make_design("caffeine_off", START, seed).first_on for seed in range(40)}
+    assert len(orders) > 10
+
+
+def test_every_pair_has_one_on_block_and_one_off_block_of_equal_length() -> None:
+    design = exp.make_design("magnesium_food", START, 7, pairs=5, block_days=4)
+    days = exp.schedule(design)
+    assert len(days) == design.days == 40
+    assert [d.day for d in days] == [START + timedelta(days=i) for i in range(40)]
+    for pair in range(5):
+        inside = [d for d in days if d.pair == pair]
+        assert sum(d.on for d in inside) == 4 and sum(not d.on for d in inside) == 4
+        assert len({d.on for d in inside if d.block == 0}) == 1
+
+
+def test_the_order_within_a_pair_is_drawn_at_random() -> None:
+    firsts = [exp.make_design("no_alcohol", START, seed).first_on for seed in range(400)]
+    for position in range(exp.DEFAULT_PAIRS):
+        share = sum(f[position] for f in firsts) / len(firsts)
+        assert 0.4 < share < 0.6
+
+
+def test_washout_days_start_each_block_and_are_not_analysed() -> None:
+    design = exp.make_design("caffeine_off", START, 3, pairs=3, block_days=4)
+    assert design.washout_days == 1
+    days = exp.schedule(design)
+    assert [d.analysed for d in days[:8]] == [False, True, True, True] * 2
+    no_washout = exp.make_design("stretch_before_bed", START, 3, pairs=3, block_days=4)
+    assert all(d.analysed for d in exp.schedule(no_washout))
+
+
+@pytest.mark.parametrize("step", ["magnesium_supplement", "ibuprofen", ""])
+def test_only_the_safe_steps_are_offered(step: str) -> None:
+    with pytest.raises(InvalidInput, match=r"step: must be one of .*medicines"):
+        exp.make_design(step, START, 1)
+
+
+def test_sizes_outside_the_allowed_range_are_refused() -> None:
+    with pytest.raises(InvalidInput, match="pairs"):
+        exp.make_design("caffeine_off", START, 1, pairs=2)
+    with pytest.raises(InvalidInput, match="block_days: must be from 3 to 7"):
+        exp.make_design("caffeine_off", START, 1, block_days=2)
+
+
+def test_fewer_twitches_on_on_days_gives_the_ratio_and_a_range_in_words() -> None:
+    design = exp.make_design("stretch_before_bed", START, 5, pairs=4, block_days=4)
+    data = outcomes_for(design, 6.0, 12.0)
+    # Noise so the pairs differ: one off block a little busier.
+    first_off = next(d.day for d in exp.schedule(design) if not d.on)
+    data[first_off] = exp.DayOutcome(20, 16.0, True, True)
+    result = exp.analyse(design, data)
+    assert result.conclusion == "fewer"
+    assert result.rate_ratio is not None and 0.4 < result.rate_ratio < 0.6
+    assert result.ci_high is not None and result.ci_high < 1
+    assert result.wording.startswith("With stretching before bed, about ")
+    assert "% fewer twitches (range " in result.wording and "cause" not in result.wording
+
+
+def test_no_difference_says_at_most_how_big_a_change_could_be() -> None:
+    design = exp.make_design("sleep_window", START, 9, pairs=4, block_days=4)
+    data = outcomes_for(design, 8.0, 8.0)
+    noise = random.Random(3)
+    for d in exp.schedule(design):
+        data[d.day] = exp.DayOutcome(noise.randint(3, 13), 16.0, True, True)
+    result = exp.analyse(design, data)
+    assert result.conclusion == "no_clear_difference"
+    assert result.wording.startswith("No clear difference with a regular sleep window: at most")
+
+
+def test_days_not_kept_or_not_logged_are_left_out_as_planned() -> None:
+    design = exp.make_design("stretch_before_bed", START, 5, pairs=4, block_days=4)
+    data = outcomes_for(design, 6.0, 12.0)
+    full = exp.analyse(design, data)
+    pair0 = [d for d in exp.schedule(design) if d.pair == 0 and d.on]
+    # Three of four days of one block broken: that block, and its pair, no longer count.
+    for d in pair0[:3]:
+        data[d.day] = exp.DayOutcome(50, 16.0, True, False)
+    broken = exp.analyse(design, data)
+    assert full.complete_pairs == 4 and broken.complete_pairs == 3
+    assert broken.days_left_out == 3
+    # The broken days' 50 twitches never enter the result.
+    assert broken.rate_ratio is not None and broken.rate_ratio < 0.6
+    for d in exp.schedule(design)[8:]:
+        data[d.day] = exp.DayOutcome(0, 16.0, False, None)
+    assert exp.analyse(design, data).conclusion == "not_enough_data"
+
+
+def test_days_not_reached_yet_are_neither_counted_nor_left_out() -> None:
+    design = exp.make_design("stretch_before_bed", START, 5)
+    early = {START: exp.DayOutcome(3, 16.0, True, True)}
+    result = exp.analyse(design, early)
+    assert (result.days_counted, result.days_left_out) == (1, 0)
+
+
+def test_power_is_the_test_level_at_no_effect_and_grows_with_the_effect() -> None:
+    assert math.isclose(power.power(1.0, 0.5, 6), 0.05, abs_tol=0.002)
+    powers = [power.power(rr, 0.5, 6) for rr in (0.9, 0.7, 0.5, 0.3)]
+    assert powers == sorted(powers) and powers[-1] > 0.9
+    assert power.power(0.6, 0.5, 8) > power.power(0.6, 0.5, 4)
+
+
+def test_the_detectable_change_has_80_percent_power() -> None:
+    history = power.PairHistory(pair_sd=0.5, pairs_used=10, complete_share=1.0)
+    rr = power.detectable_rate_ratio(history, 6)
+    assert math.isclose(power.expected_power(rr, history, 6), 0.8, abs_tol=0.01)
+    text = power.power_statement(history, 6)
+    assert "(10 pairs of blocks)" in text and f"about {round(100 * (1 - rr))}% fewer" in text
+
+
+def test_past_variability_comes_from_the_persons_own_diary() -> None:
+    steady = [(START + timedelta(days=i), exp.DayOutcome(8, 16.0, True, None)) for i in range(84)]
+    swinging = [
+        (day, exp.DayOutcome((20, 2, 8)[(i // 7) % 3], 16.0, True, None))
+        for i, (day, _o) in enumerate(steady)
+    ]
+    calm = power.history_pairs(steady, 7, 1)
+    wild = power.history_pairs(swinging, 7, 1)
+    assert calm.pairs_used == wild.pairs_used == 6
+    assert calm.pair_sd < 0.01 < wild.pair_sd
+    short = power.history_pairs(steady[:20], 7, 1)
+    assert short.pairs_used < power.MIN_HISTORY_PAIRS and short.pair_sd > 0.3
+
+
+def test_the_planned_analysis_names_the_seed_and_the_rules_for_missed_days() -> None:
+    design = exp.make_design("caffeine_off", START, 1234)
+    text = exp.planned_analysis(design)
+    assert "seed 1234" in text and "first day of each block is not counted" in text
+    assert "Days you did not log, or did not keep to the plan, are left out" in text
