@@ -151,6 +151,8 @@ def test_every_table_is_walled_by_row_level_security(person: Any, hosted_app: An
     b.login("annabel", "a wrong password for A")  # leaves a login_limits row
     pools = hosted_app.state.tg.hosted.pools
     with pools.owner() as db:
+        a_id = db.query("SELECT id FROM users WHERE name = 'annabel'")[0]["id"]
+        b_id = db.query("SELECT id FROM users WHERE name = 'bertie'")[0]["id"]
         tables = [
             row["table_name"]
             for row in db.query(
@@ -158,8 +160,19 @@ def test_every_table_is_walled_by_row_level_security(person: Any, hosted_app: An
                 "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
             )
         ]
-        a_id = db.query("SELECT id FROM users WHERE name = 'annabel'")[0]["id"]
-        b_id = db.query("SELECT id FROM users WHERE name = 'bertie'")[0]["id"]
+        # A self-experiment of A's, made as the owner (the CLI's feature), with one day kept.
+        experiment = db.query(
+            "INSERT INTO experiments (owner_id, created_at, step, seed, pairs, block_days, "
+            "washout_days, first_on, start_day, planned_analysis, power_statement) "
+            "VALUES (?, now(), 'magnesium', 1, 2, 7, 2, 'on', current_date, '-', '-') "
+            "RETURNING id",
+            (a_id,),
+        )[0]["id"]
+        db.execute(
+            "INSERT INTO experiment_days (experiment_id, day, kept, noted_at) "
+            "VALUES (?, current_date, true, now())",
+            (experiment,),
+        )
         owner_counts = {t: db.query(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in tables}
         rls = {
             row["relname"]
@@ -170,6 +183,7 @@ def test_every_table_is_walled_by_row_level_security(person: Any, hosted_app: An
         }
     assert set(tables) <= rls, set(tables) - rls  # every table has row-level security on
     assert owner_counts["episodes"] == 1 and owner_counts["login_limits"] >= 1
+    assert owner_counts["experiment_days"] == 1
 
     # A deliberately unscoped query, as the app's role signed in as B: none of A's rows.
     with pools.as_user(b_id) as store:
@@ -185,6 +199,7 @@ def test_every_table_is_walled_by_row_level_security(person: Any, hosted_app: An
             assert leaked == [], table
         assert db.query("SELECT count(*) AS n FROM episodes")[0]["n"] == 0
         assert db.query("SELECT count(*) AS n FROM login_limits")[0]["n"] == 0
+        assert db.query("SELECT count(*) AS n FROM experiment_days")[0]["n"] == 0
         db.execute("UPDATE episodes SET note = 'B-WAS-HERE'")  # reaches no row
         db.execute("DELETE FROM daily_factors")
         from twitchguide.errors import StoreUnavailable

@@ -74,7 +74,8 @@ def load_config(
     if signup not in ("open", "invite"):
         raise InvalidInput("TWITCHGUIDE_SIGNUP", "'open' or 'invite'")
     try:
-        workers = int(str(values.get("workers") or 2))
+        given = values.get("workers")
+        workers = int(str(given)) if given is not None and given != "" else 2
     except ValueError:
         workers = 0
     if not 1 <= workers <= 64:
