@@ -229,3 +229,16 @@ def test_a_deleted_account_leaves_no_rows_in_any_table(person: Any, hosted_app: 
     bob_id = 2
     assert owners <= {bob_id, None}
     assert alice.http.get("/api/v1/episode").status_code == 401
+
+
+def test_an_expired_session_signs_out_and_is_cleared_at_the_next_sign_in(
+    person: Any, hosted_app: Any
+) -> None:
+    alice = person()
+    alice.signup("alice")
+    with _owner_db(hosted_app) as db:
+        db.execute("UPDATE sessions SET expires_at = now() - interval '1 second'")
+    assert alice.http.get("/api/v1/episode").status_code == 401
+    assert person().login("alice").status_code == 303
+    with _owner_db(hosted_app) as db:
+        assert db.query("SELECT count(*) AS n FROM sessions WHERE expires_at <= now()")[0]["n"] == 0

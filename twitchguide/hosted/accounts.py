@@ -170,6 +170,8 @@ def _count_failure(db: Database, key: str, limit: int, now: datetime) -> None:
 def new_session(db: Database, user_id: int) -> str:
     token, hashed = new_token()
     now = utc_now()
+    # Sign-in is rare and already slow (argon2): the moment to clear this person's dead sessions.
+    db.execute("DELETE FROM sessions WHERE owner_id = ? AND expires_at <= ?", (user_id, now))
     db.execute(
         "INSERT INTO sessions (token_hash, owner_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
         (hashed, user_id, now, now + timedelta(days=SESSION_DAYS)),
