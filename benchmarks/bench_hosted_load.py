@@ -126,11 +126,16 @@ def start(url: str, role: str, port: int) -> subprocess.Popen[str]:
 
 
 async def load(
-    base: str, users: int, requests: int, seed: int = 7, clients: int = CLIENTS
+    base: str,
+    users: int,
+    requests: int,
+    seed: int = 7,
+    clients: int = CLIENTS,
+    only: str | None = None,
 ) -> tuple[dict[str, Any], float]:
     import httpx
 
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
+    kinds = [kind for kind, weight in MIX for _ in range(weight) if only in (None, kind)]
     rng = random.Random(seed)
     plan = [(rng.choice(kinds), rng.randint(1, users)) for _ in range(requests)]
     times: dict[str, list[float]] = {kind: [] for kind, _ in MIX}
@@ -174,6 +179,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--clients", type=int, default=CLIENTS)
+    parser.add_argument(
+        "--only", choices=[kind for kind, _ in MIX], help="one kind of request (the ceiling)"
+    )
     args = parser.parse_args()
     suffix = uuid.uuid4().hex[:10]
     schema, role = f"tg_bench_{suffix}", f"tg_app_bench_{suffix}"
@@ -191,15 +199,19 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         asyncio.run(load(base, args.users, 300, seed=1))  # warm-up: pools, caches
         load_avg = os.getloadavg()[0]
-        result, elapsed = asyncio.run(load(base, args.users, args.requests, clients=args.clients))
+        result, elapsed = asyncio.run(
+            load(base, args.users, args.requests, clients=args.clients, only=args.only)
+        )
         print(
             f"{args.requests} requests from {args.clients} clients in {elapsed:.1f} s: "
             f"{args.requests / elapsed:.0f} req/s (load average {load_avg:.1f} before)"
         )
-        ping = statistics.median(result["times"]["ping"])
+        ping = statistics.median(result["times"]["ping"] or [float("nan")])
         print("| request | count | p50 | p99 | p50 / ping p50 |")
         print("| --- | --- | --- | --- | --- |")
         for kind, values in result["times"].items():
+            if not values:
+                continue
             p50, p99 = percentile(values, 50), percentile(values, 99)
             print(f"| {kind} | {len(values)} | {p50:.1f} ms | {p99:.1f} ms | {p50 / ping:.1f}x |")
         print(f"errors: {result['errors'] or 'none'}")
