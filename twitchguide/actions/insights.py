@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from twitchguide.actions.context import ActionContext
 from twitchguide.actions.fields import period
 from twitchguide.actions.results import InsightsView, PlanView
+
+if TYPE_CHECKING:
+    from twitchguide.diary.snapshot import Diary
+    from twitchguide.insights.daily_table import EpisodeColumns
+
+
+def _analysis_inputs(ctx: ActionContext) -> tuple[Diary, EpisodeColumns]:
+    """The diary as the analysis reads it: episodes as columns, straight from SQL.
+
+    Building a record per episode took most of the time on a big diary (200,000 episodes:
+    2.15 s of 2.3 s); the analysis reads only each episode's start, region and side.
+    """
+    from twitchguide.store.insights_store import load_for_insights
+
+    return load_for_insights(ctx.store.whole_store, ctx.user)
 
 
 def insights(ctx: ActionContext, since: str = "all") -> InsightsView:
@@ -12,7 +29,8 @@ def insights(ctx: ActionContext, since: str = "all") -> InsightsView:
     from twitchguide.insights.report import build_insights
 
     start, end = period(since, ctx.clock.today(), allow_all=True)
-    return InsightsView(build_insights(ctx.store.load_diary(), start=start, end=end))
+    diary, episodes = _analysis_inputs(ctx)
+    return InsightsView(build_insights(diary, start=start, end=end, episodes=episodes))
 
 
 def relief_plan(ctx: ActionContext, since: str = "all") -> PlanView:
@@ -21,5 +39,6 @@ def relief_plan(ctx: ActionContext, since: str = "all") -> PlanView:
     from twitchguide.insights.report import build_relief_plan
 
     start, end = period(since, ctx.clock.today(), allow_all=True)
-    diary = ctx.store.load_diary()
-    return PlanView(build_relief_plan(diary, load_guide(), start=start, end=end))
+    diary, episodes = _analysis_inputs(ctx)
+    plan = build_relief_plan(diary, load_guide(), start=start, end=end, episodes=episodes)
+    return PlanView(plan)

@@ -94,7 +94,7 @@ def list_records(ctx: ActionContext, kind: RecordKind, since: str | None = None)
 
 def _check_spacing(ctx: ActionContext, record: Record) -> str | None:
     """A calm word when strength checks come closer than once a week."""
-    from twitchguide.insights.strength import days_since_previous_check
+    from twitchguide.diary.strength import days_since_previous_check
 
     assert isinstance(record, StrengthCheck)
     checks = ctx.store.list(STRENGTH)

@@ -9,7 +9,7 @@ import click
 from twitchguide.actions.results import TriageNotice
 from twitchguide.cli.context import action_context, json_option
 from twitchguide.cli.output import echo_json
-from twitchguide.cli.render import day_label, describe, factors_summary
+from twitchguide.diary.describe import day_label, describe, factors_summary
 from twitchguide.wording import counted
 
 

@@ -10,7 +10,7 @@ import click
 from twitchguide.cli.context import action_context, json_option
 from twitchguide.cli.diary_commands import echo_notice
 from twitchguide.cli.output import echo_json
-from twitchguide.cli.render import describe
+from twitchguide.diary.describe import describe
 from twitchguide.diary.records import (
     DAILY_FACTORS,
     EPISODE,

@@ -63,7 +63,7 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
 def describe(record: Record, zone: ZoneInfo, on_day: date | None = None) -> str:
     """One calm line for any record, as the diary command prints it (without its #id);
     under a day's heading (`on_day`) the time alone will do."""
-    from twitchguide.cli.render import describe as describe_line
+    from twitchguide.diary.describe import describe as describe_line
 
     line = describe_line(record, zone, on_day)
     return line.split("  ", 1)[1] if line.startswith("#") else line

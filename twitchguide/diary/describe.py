@@ -1,4 +1,4 @@
-"""How diary records read in the terminal: one calm line each, in the person's local time."""
+"""How diary records read in one calm line each (terminal and web), in the person's local time."""
 
 from __future__ import annotations
 
