@@ -25,3 +25,11 @@ def test_signed_out_pages_go_to_sign_in_and_the_api_says_401(person: Any) -> Non
     response = stranger.http.get("/api/v1/episode")
     assert response.status_code == 401
     assert response.json()["error"]["field"] == "authorization"
+
+
+def test_settings_refuse_true_or_false_as_an_hour(person: Any) -> None:
+    alice = person()
+    alice.signup("alice")
+    refused = alice.api("PUT", "/api/v1/settings", {"day_start_hour": False})
+    assert refused.status_code == 422 and refused.json()["error"]["field"] == "day_start_hour"
+    assert alice.api("PUT", "/api/v1/settings", {"day_start_hour": 5}).status_code == 200
