@@ -33,16 +33,16 @@ def admin(ctx: click.Context, config_path: str | None) -> None:
 def _owner(ctx: click.Context) -> Iterator[Any]:
     """The database as its owner, migrated; closed afterwards."""
     from twitchguide.hosted.config import load_config
-    from twitchguide.hosted.database import prepare
     from twitchguide.store.database import connect
+    from twitchguide.store.migrations import migrate
 
     root = ctx.find_root().obj or {}
     config = load_config(
         ctx.obj.get("hosted_config"), database_url=root.get("database"), need_secret=False
     )
-    prepare(config)
     database = connect(config.database_url)
     try:
+        migrate(database)  # the owner's work only; the server makes the app role at its start
         yield database
     finally:
         database.close()
