@@ -47,6 +47,7 @@ def main() -> None:
         )  # fmt: skip
         log_with_words = median_process_ms([str(script), *LOG], env)
         five_years = os.path.join(folder, "five_years")
+        os.makedirs(os.path.join(five_years, "twitchguide"), mode=0o700)
         write_to_store(synthetic_diary(), f"sqlite:///{five_years}/twitchguide/diary.db")
         log_five_years = median_process_ms(
             [str(script), *LOG], {**env, "XDG_DATA_HOME": five_years}

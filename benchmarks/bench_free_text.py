@@ -1,6 +1,9 @@
 """Free-text extraction: accuracy on the labelled sets and speed on 500-character texts.
 
 Run: .venv/bin/python benchmarks/bench_free_text.py
+     .venv/bin/python benchmarks/bench_free_text.py --ab /path/to/other/checkout
+The second form times what `log` pays to read a symptom's own words (stated_signs in a fresh
+process) here and in another checkout, alternating, with `python -c pass` in the same loop.
 """
 
 from __future__ import annotations
@@ -61,7 +64,10 @@ def accuracy() -> None:
             print(f"    {level}: {right}/{total}")
         print(f"  under-triaged: {len(result.under_triaged)} "
               f"(emergencies: {len(result.under_triaged_emergencies)})")  # fmt: skip
+        print(f"  over-triaged: {len(result.over_triaged)}")
         print(f"  stated red flags missed: {len(result.missed_red_flags)}")
+        for line in result.missed_red_flags:
+            print(f"    red flag: {line}")
         for line in result.wrong_levels:
             print(f"    level: {line}")
 
@@ -73,10 +79,18 @@ COLD = (
 )
 
 
+def _process_ms(command: list[str], env: dict[str, str]) -> float:
+    begin = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True, cwd=ROOT, env=env)
+    return 1000 * (time.perf_counter() - begin)
+
+
 def speed() -> None:
     from benchmarks.process_timing import process_env
 
     env = process_env()
+    bare = sorted(_process_ms([sys.executable, "-c", "pass"], env) for _ in range(5))
+    print(f"python -c pass (same run, for the machine's speed): median {bare[2]:.0f} ms")
     colds = sorted(
         float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True,
                              check=True, cwd=ROOT, env=env).stdout)
@@ -101,6 +115,35 @@ def speed() -> None:
         )
 
 
+SIGNS = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from twitchguide.triage.extract.extractor import stated_signs; "
+    "stated_signs('left calf twitching for 3 weeks and my foot feels numb, no weakness')"
+)
+
+
+def words_on_log_ab(other: str, pairs: int = 25) -> None:
+    from benchmarks.process_timing import process_env
+
+    env = process_env()
+    trees = {"other": other, "here": str(ROOT)}
+    times: dict[str, list[float]] = {name: [] for name in trees}
+    bare = []
+    for run in range(pairs):
+        order = list(trees) if run % 2 else list(reversed(trees))
+        for name in order:
+            times[name].append(_process_ms([sys.executable, "-c", SIGNS, trees[name]], env))
+        bare.append(_process_ms([sys.executable, "-c", "pass"], env))
+    paired = [b - a for a, b in zip(times["other"], times["here"], strict=True)]
+    print(f"python -c pass: median {statistics.median(bare):.1f} ms")
+    print(f"stated_signs in a fresh process: other {statistics.median(times['other']):.1f} ms, "
+          f"here {statistics.median(times['here']):.1f} ms, "
+          f"paired difference {statistics.median(paired):+.1f} ms")  # fmt: skip
+
+
 if __name__ == "__main__":
-    accuracy()
-    speed()
+    if sys.argv[1:2] == ["--ab"]:
+        words_on_log_ab(sys.argv[2])
+    else:
+        accuracy()
+        speed()

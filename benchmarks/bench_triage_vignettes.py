@@ -37,14 +37,14 @@ regions = ["calf", "eyelid", "thigh"]
 eps = [Episode(s, t - timedelta(hours=7 * i), regions[i % 3]) for i in range(200)]
 diary = Diary(episodes=eps, symptoms=[SymptomReport(s, t, "tingling")])
 """
-# ... and the same process plus the notice (imports, rules, facts from the diary, triage).
+# ... and the same process plus the notice's work (imports, rules, facts from the diary,
+# triage): what actions.triage.triage_status does after it has loaded the diary.
 NOTICE = (
     BASE
     + """
-import io, contextlib
-from twitchguide.cli.triage_notice import print_notice_after_write
-with contextlib.redirect_stderr(io.StringIO()):
-    print_notice_after_write(diary)
+from twitchguide.triage.diary_facts import facts_from_diary
+from twitchguide.triage.engine import triage
+triage(facts_from_diary(diary, date(2026, 11, 1))).one_line()
 """
 )
 

@@ -169,7 +169,7 @@ def red_flag_diary(end: date = YEAR_END) -> Diary:
                       side="left", since=end - timedelta(days=20),
                       description="Dropping cups with my left hand."),
         SymptomReport(stamps(), noted + timedelta(hours=20), "trouble_swallowing",
-                      description="Water went down the wrong way twice."),
+                      description="Choked on my own spit twice."),
     ]  # fmt: skip
     return Diary(
         episodes=base.episodes,

@@ -216,23 +216,12 @@ def test_a_folder_given_to_import_is_one_line(run_cli: CliRun, tmp_path: Path) -
     assert_one_line_refusal(result, "path")
 
 
-# 6. Time words in plain-words logging. The words are read by the free-text reader, which
-# drops 'tomorrow' and the minus sign before asking timewords about what is left.
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix belongs in twitchguide/triage/extract/episode_text.py (_started_at): refuse a "
-    "'tomorrow'/'next ...' token instead of reading only 'at 9am'",
-)
+# 6. Time words in plain-words logging: 'tomorrow' and a minus sign are refused, not dropped.
 def test_plain_words_tomorrow_is_refused(run_cli: CliRun) -> None:
     result = run_cli("log", "calf tomorrow at 9am")
     assert_one_line_refusal(result, "started_at")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix belongs in twitchguide/triage/extract/timex.py (_number): a '-' before the "
-    "number must make the duration negative, which is then refused",
-)
 def test_plain_words_negative_duration_is_refused(run_cli: CliRun) -> None:
     result = run_cli("log", "calf for -5 minutes")
     assert_one_line_refusal(result, "duration")

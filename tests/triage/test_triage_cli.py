@@ -95,10 +95,11 @@ def test_notice_after_log_only_above_self_care(run_cli_sqlite: CliRun) -> None:
     quiet = run_cli_sqlite("log", "calf")
     assert quiet.exit_code == 0 and "Triage" not in quiet.stderr + quiet.stdout
     noted = run_cli_sqlite("symptom", "add", "--kind", "trouble_swallowing")
-    assert "Triage: See a doctor soon." in noted.stderr
+    # Swallowing trouble: the reason says today, so the headline does (issue 15, pattern 8).
+    assert "Triage: See a doctor today." in noted.stderr
     logged = run_cli_sqlite("log", "calf", "--json")
     json.loads(logged.stdout)  # the notice stays off stdout
-    assert "Triage: See a doctor soon." in logged.stderr
+    assert "Triage: See a doctor today." in logged.stderr
 
 
 def test_a_medicine_added_without_a_kind_reaches_triage(

@@ -233,3 +233,14 @@ def test_the_lookback_window_keeps_the_level_of_a_long_run() -> None:
     assert bounded == full
     assert full.duration_days is not None and 14 < full.duration_days <= LOOKBACK_DAYS + 1
     assert triage(full).level == "routine_appointment"
+
+
+def test_words_in_a_symptom_report_read_choking_on_drink_as_trouble_swallowing() -> None:
+    # Issue 15, pattern 4: the same reading on `log` and in reports as in `check --text`.
+    from twitchguide.triage.diary_facts import warning_signs_in_words
+
+    assert warning_signs_in_words("Water went down the wrong way twice.") == {
+        "trouble_swallowing": True
+    }
+    assert warning_signs_in_words("Choked on my own spit twice.") == {"choking_on_saliva": True}
+    assert warning_signs_in_words("my whole body jerks as I fall asleep") == {}

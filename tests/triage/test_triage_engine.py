@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -150,7 +151,34 @@ def test_every_result_has_disclaimer_reasons_advice_safety_net_and_sources() -> 
 def test_see_doctor_soon_for_swallowing_says_the_same_day() -> None:
     result = triage(TriageFacts(trouble_swallowing=True, onset_sudden=False))
     assert result.level == "see_doctor_soon"
-    assert "same day" in result.to_dict()["advice"]
+    # Issue 15, pattern 8: the headline says today when a reason does, not only a caveat.
+    assert result.title == "See a doctor today"
+    assert result.by_when == "today"
+    assert result.to_dict()["advice"].startswith("Contact a doctor today")
+    assert "24 to 72 hours" not in result.to_dict()["advice"]
+
+
+def test_a_tongue_twitch_alone_keeps_the_few_days_headline() -> None:
+    result = triage(TriageFacts(regions=("tongue",)))
+    assert (result.level, result.title) == ("see_doctor_soon", "See a doctor soon")
+    assert result.by_when.startswith("within 24 to 72 hours")
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"swollen_painful_leg": True},
+        {"fever": True, "severe_headache": True},
+        {"recent_neck_surgery": True},
+        {"choking_on_saliva": True, "onset_sudden": False},
+    ],
+)
+def test_every_reason_that_says_today_gives_a_today_headline(facts: dict[str, Any]) -> None:
+    result = triage(TriageFacts.from_dict(facts))
+    assert result.level == "see_doctor_soon"
+    assert (result.title, result.by_when) == ("See a doctor today", "today")
+    today = [r for r in result.reasons if r.level == result.level and "today" in r.explanation]
+    assert today
 
 
 def test_medicine_names_count_as_their_class() -> None:

@@ -14,11 +14,14 @@ from twitchguide.triage.extract import extract_facts
 from twitchguide.triage.rulebook import RANK
 
 HERE = Path(__file__).parent
-# The main set, then two sets held out while the extractor was built (each scored once blind).
+# The main set, then sets held out while the extractor was built (each scored once blind;
+# blind set 3 was written by someone who never saw the extractor).
 SETS = {
     "main": HERE / "free_text_cases.yaml",
     "held-out 1": HERE / "free_text_holdout.yaml",
     "held-out 2": HERE / "free_text_holdout2.yaml",
+    "blind 3": HERE / "free_text_blind3.yaml",
+    "blind 4": HERE / "free_text_blind4.yaml",
 }
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 LEVELS = ("emergency", "see_doctor_soon", "routine_appointment", "self_care")
@@ -112,6 +115,7 @@ class Score:
     exact: int = 0
     under_triaged_emergencies: list[str] = field(default_factory=list)
     under_triaged: list[str] = field(default_factory=list)
+    over_triaged: list[str] = field(default_factory=list)
     missed_red_flags: list[str] = field(default_factory=list)
     wrong_levels: list[str] = field(default_factory=list)
     fact_errors: list[str] = field(default_factory=list)
@@ -169,4 +173,6 @@ def score(cases: list[dict[str, Any]] | None = None) -> Score:
             result.under_triaged.append(case["id"])
             if want == "emergency":
                 result.under_triaged_emergencies.append(case["id"])
+        elif RANK[level] > RANK[want]:
+            result.over_triaged.append(case["id"])
     return result

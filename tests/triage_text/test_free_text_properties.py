@@ -121,3 +121,38 @@ def test_a_stated_red_flag_after_unrelated_text_is_still_found(phrase: str, head
 )
 def test_any_number_with_any_unit_never_crashes(number: float, unit: str) -> None:
     extract_facts(f"twitching for {number} {unit}, I'm {number}, {number} weeks pregnant", NOW)
+
+
+def _slow_course_level(fact: str) -> int:
+    """The level the rules give the sign when it is said to have come on slowly."""
+    from twitchguide.triage.engine import triage
+    from twitchguide.triage.facts import TriageFacts
+    from twitchguide.triage.rulebook import RANK
+
+    return RANK[triage(TriageFacts.from_dict({fact: True, "onset_sudden": False})).level]
+
+
+def _red_flag_phrasings() -> list[tuple[str, str]]:
+    from tests.triage_text.test_free_text_signs import PHRASINGS
+
+    return [(fact, phrase) for fact, phrases in PHRASINGS.items() for phrase in phrases]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_red_flag_phrasings()),
+    st.sampled_from(["for 3 months, slowly", "for 3 months, slowly.", "for 3 months , slowly"]),
+    st.lists(WORDS, max_size=12).map(" ".join),
+)
+def test_a_slow_course_never_lowers_a_stated_red_flag_below_the_slow_course_level(
+    flag: tuple[str, str], course: str, tail: str
+) -> None:
+    # Issue 15: "for 3 months, slowly" turns "sudden unless said otherwise" into a slow course,
+    # which may lower an emergency to "see a doctor soon" but never below the slow rule's level.
+    from twitchguide.triage.engine import triage
+    from twitchguide.triage.rulebook import RANK
+
+    fact, phrase = flag
+    text = f"{phrase} {course}. {tail}"
+    got = RANK[triage(extract_facts(text, NOW).facts).level]
+    assert got >= _slow_course_level(fact), text

@@ -71,8 +71,13 @@ PHRASINGS: dict[str, list[str]] = {
         "difficulty swallowing",
         "food gets stuck in my throat",
         "trouble swallowing pills",
+        # Choking or coughing on food or drink is trouble swallowing (NHS dysphagia), not
+        # choking on saliva (issue 15, pattern 4).
+        "drinks go down the wrong way",
+        "I cough when I drink",
+        "choking on my food",
     ],
-    "choking_on_saliva": ["choking on my spit", "keep choking", "drinks go down the wrong way"],
+    "choking_on_saliva": ["choking on my spit", "keep choking", "choke on my own saliva"],
     "trouble_breathing": [
         "short of breath",
         "shortness of breath",
@@ -152,7 +157,8 @@ PHRASINGS: dict[str, list[str]] = {
         "just had a thyroidectomy",
         "neck operation 2 weeks ago",
     ],
-    "agitation": ["feel agitated", "so restless", "confused"],
+    # Confusion is its own fact now ("confusion"), not a kind of agitation.
+    "agitation": ["feel agitated", "so restless", "can't sit still"],
     "sweating": ["sweating a lot", "drenched in sweat", "clammy"],
     "pesticide_exposure": [
         "used pesticide",

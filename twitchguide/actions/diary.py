@@ -138,7 +138,7 @@ def set_day(
 def _day(text: str, ctx: ActionContext) -> date:
     from twitchguide.diary.timewords import parse_date
 
-    return parse_date(text, ctx.clock.today())
+    return parse_date(text, ctx.clock.today(), zone=ctx.clock.zone.key)
 
 
 def _factor(name: str, field: str) -> str:
@@ -178,7 +178,7 @@ def _amounts(ctx: ActionContext, add: Mapping[str, str | None]) -> dict[str, flo
 
 def timeline(ctx: ActionContext, since: str = "7d") -> DiaryTimeline:
     """The diary day by day from `since` to today, with the medicines running in that time."""
-    first, last = period(since, ctx.clock.today())
+    first, last = period(ctx.clock, since)
     assert first is not None
     diary = ctx.store.load_diary(since=first)
     days = _by_day(diary, first, last)

@@ -29,20 +29,23 @@ def typed_values(kind: RecordKind, typed: Mapping[str, Any], clock: Clock) -> di
         if isinstance(raw, str):
             text = raw.strip()
             if spec.kind == "instant":
-                value = parse_instant(text, clock.now(), field=name)
+                value = parse_instant(
+                    text, clock.now(), field=name, day_start_hour=clock.day_start_hour
+                )
             elif spec.kind == "date":
-                value = parse_date(text, clock.today(), field=name)
+                value = parse_date(text, clock.today(), field=name, zone=clock.zone.key)
             elif name.endswith("_seconds") and text.lower() not in ("", "none"):
                 value = parse_duration(text, field=name)
         values[name] = value
     return values
 
 
-def period(text: str, today: date, *, allow_all: bool = False) -> tuple[date | None, date]:
+def period(clock: Clock, text: str, *, allow_all: bool = False) -> tuple[date | None, date]:
     """The diary days a reading covers: [first, today]; "all" (where allowed) has no first day."""
+    today = clock.today()
     if allow_all and text.strip().lower() == "all":
         return None, today
-    first = parse_since(text, today)
+    first = parse_since(text, today, zone=clock.zone.key)
     if first > today:
         other = "all, e.g. 90d," if allow_all else "e.g. 7d"
         raise InvalidInput("since", f"is after today; use {other} or a past date")

@@ -28,7 +28,7 @@ def insights(ctx: ActionContext, since: str = "all") -> InsightsView:
     """Patterns, what goes with more or fewer twitches (with uncertainty), and strength."""
     from twitchguide.insights.report import build_insights
 
-    start, end = period(since, ctx.clock.today(), allow_all=True)
+    start, end = period(ctx.clock, since, allow_all=True)
     diary, episodes = _analysis_inputs(ctx)
     return InsightsView(build_insights(diary, start=start, end=end, episodes=episodes))
 
@@ -38,7 +38,7 @@ def relief_plan(ctx: ActionContext, since: str = "all") -> PlanView:
     from twitchguide.guide.content import load_guide
     from twitchguide.insights.report import build_relief_plan
 
-    start, end = period(since, ctx.clock.today(), allow_all=True)
+    start, end = period(ctx.clock, since, allow_all=True)
     diary, episodes = _analysis_inputs(ctx)
     plan = build_relief_plan(diary, load_guide(), start=start, end=end, episodes=episodes)
     return PlanView(plan)

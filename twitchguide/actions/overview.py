@@ -39,7 +39,7 @@ def overview(ctx: ActionContext, since: str = "all") -> Overview:
     from twitchguide.actions.fields import period
     from twitchguide.actions.insights import insights, relief_plan
 
-    first, today = period(since, ctx.clock.today(), allow_all=True)
+    first, today = period(ctx.clock, since, allow_all=True)
     shown = f"{CALENDAR_DAYS}d" if first is None or (today - first).days >= CALENDAR_DAYS else since
     return Overview(insights(ctx, since), relief_plan(ctx, since), timeline(ctx, shown))
 

@@ -86,7 +86,7 @@ def list_records(ctx: ActionContext, kind: RecordKind, since: str | None = None)
     from twitchguide.diary.localday import day_start
     from twitchguide.diary.timewords import parse_since
 
-    day = parse_since(since, ctx.clock.today())
+    day = parse_since(since, ctx.clock.today(), zone=ctx.clock.zone.key)
     if kind.field(kind.when_field).kind == "instant":
         return ctx.store.list(kind, since=day_start(day, ctx.user.zone, ctx.user.day_start_hour))
     return ctx.store.list(kind, since=day)

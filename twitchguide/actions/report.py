@@ -181,8 +181,9 @@ def report_options(
     from twitchguide.reports.model import parse_sections
 
     today = ctx.clock.today()
-    first = parse_since(start, today, "from") if start else None
-    last = parse_date(end, today, "to") if end else None
+    zone = ctx.clock.zone.key
+    first = parse_since(start, today, "from", zone=zone) if start else None
+    last = parse_date(end, today, "to", zone=zone) if end else None
     if first is not None and first > today:
         raise InvalidInput("from", "is after today; give a past date, e.g. 90d or 2026-06-01")
     if last is not None and last > today:

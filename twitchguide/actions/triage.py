@@ -11,6 +11,7 @@ from twitchguide.errors import InvalidInput
 
 if TYPE_CHECKING:
     from twitchguide.triage.extract.extractor import Extraction
+    from twitchguide.triage.extract.followup import OpenQuestion
     from twitchguide.triage.facts import TriageFacts
 
 
@@ -19,7 +20,7 @@ def diary_facts(ctx: ActionContext) -> TriageFacts:
     from twitchguide.triage.diary_facts import facts_from_diary, lookback_start
 
     today = ctx.clock.today()
-    recent = ctx.store.load_diary(since=lookback_start(today))
+    recent = ctx.store.load_triage_diary(lookback_start(today))
     return facts_from_diary(recent, today)
 
 
@@ -81,14 +82,26 @@ def decide(
     from twitchguide.triage.extract import open_questions
 
     number = ctx.emergency_number if ctx is not None else DEFAULT_EMERGENCY_NUMBER
-    result = triage(facts, TriageSettings(number))
+    questions = open_questions(facts)
+    result = triage(facts, TriageSettings(number), unknown=_unknown_words(questions, extraction))
     return CheckResult(
         result=result,
         sources=tuple(_sources(result.sources)),
         facts=facts,
-        unanswered=tuple(question.to_dict() for question in open_questions(facts)),
+        unanswered=tuple(question.to_dict() for question in questions),
         extraction=extraction,
     )
+
+
+def _unknown_words(questions: list[OpenQuestion], extraction: Extraction | None) -> tuple[str, ...]:
+    """The warning signs still open, in plain words: what the person said they were unsure of
+    first ("not sure if I'm weak"), then the rest, most urgent first."""
+    from twitchguide.triage.extract.followup import LABELS
+    from twitchguide.triage.facts import fact_meaning
+
+    unsure = {doubt.fact for doubt in extraction.unsure} if extraction is not None else set()
+    ordered = sorted(questions, key=lambda q: q.fact not in unsure)
+    return tuple(LABELS.get(q.fact) or fact_meaning(q.fact) for q in ordered)
 
 
 def check(

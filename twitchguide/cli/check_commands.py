@@ -67,9 +67,7 @@ def check(
     if as_json:
         echo_json(done.to_json())
         return
-    _render(done.result, done.sources)
-    if answers is not None:
-        _show_unanswered(done.unanswered)
+    _render(done.result, done.sources, done.unanswered)
 
 
 def _diary_if_possible(ctx: click.Context, with_diary: bool) -> ActionContext | None:
@@ -95,14 +93,26 @@ def _show_diary_facts(facts: TriageFacts) -> None:
     click.echo("")
 
 
+LEVEL_WORDS = {
+    "emergency": "Could make it an emergency",
+    "see_doctor_soon": "Could mean seeing a doctor soon",
+    "routine_appointment": "Could mean a routine appointment",
+}
+
+
 def _show_unanswered(unanswered: tuple[dict[str, Any], ...]) -> None:
-    """Facts the answers left out, which were counted as not present."""
+    """Warning signs not answered: not counted as present, but not ruled out either."""
     if not unanswered:
         return
     click.echo("")
-    click.echo("Not answered, so counted as no (answering could change the advice):")
+    click.echo("Not known yet (not counted as present; an answer could change the advice):")
+    grouped: dict[str, list[str]] = {}
     for question in unanswered:
-        click.echo(f"  - {question['fact'].replace('_', ' ')}")
+        label = question["question"].removeprefix("Does this apply to you: ").rstrip("?")
+        label = label[:1].lower() + label[1:]
+        grouped.setdefault(question["could_raise_to"], []).append(label)
+    for level, labels in grouped.items():
+        click.echo(f"  - {LEVEL_WORDS.get(level, level)}: {'; '.join(labels)}.")
 
 
 def _read_answers(stream: Any) -> Any:
@@ -137,7 +147,11 @@ def _ask_from_the_start(
     return None, facts
 
 
-def _render(result: TriageResult, sources: tuple[dict[str, str], ...]) -> None:
+def _render(
+    result: TriageResult,
+    sources: tuple[dict[str, str], ...],
+    unanswered: tuple[dict[str, Any], ...] = (),
+) -> None:
     data = result.to_dict()
     click.secho(f"Result: {result.title}", bold=True)
     click.echo(f"What to do: {data['advice']}")
@@ -153,6 +167,7 @@ def _render(result: TriageResult, sources: tuple[dict[str, str], ...]) -> None:
         click.echo("Also worth knowing:")
         for reason in lower:
             click.echo(f"  - {reason.explanation} [{', '.join(reason.sources)}]")
+    _show_unanswered(unanswered)
     click.echo("")
     click.echo("Come back if:")
     for line in result.safety_net:

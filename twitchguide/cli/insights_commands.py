@@ -110,7 +110,8 @@ def render_insights(report: Insights) -> str:
     lines += [
         "",
         "  These links show what tends to happen together in your diary, not what causes what.",
-        "  To test a suspected trigger, try a few weeks with it and a few weeks without.",
+        "  To test a suspicion fairly, `twitchguide experiment start caffeine_off` (or another",
+        "  step) plans days with and without it in a random order, then says what it found.",
         "",
         "Strength",
         f"  {report.strength.wording}",

@@ -101,6 +101,13 @@ def summarise_strength(
             f"Your last two {hands} grip checks were lower than your earlier ones by more than "
             "normal measurement noise. This is worth showing a doctor; it is not a diagnosis."
         )
+    elif grip.left.baseline_kg is None and grip.right.baseline_kg is None:
+        # The rule compares the last 2 check days with the ones before: one or two days
+        # cannot show "no change".
+        wording = (
+            "Too few grip check days to see a trend yet: it takes at least 3. "
+            "Once a week is enough."
+        )
     else:
         wording = "Grip strength: no change beyond normal measurement noise."
     if heel or toe:

@@ -167,7 +167,7 @@ def _weakness(
         level_advice=" ".join((level.advice, *level.extra_advice)),
         reasons=tuple(reason.explanation for reason in level.reasons),
         grip=grip,
-        grip_wording=_grip_wording(strength),
+        grip_wording=strength.wording,
         grip_flagged=strength.grip.flagged,
         heel_walk_failed_on=tuple(strength.heel_walk_failed_on),
         toe_walk_failed_on=tuple(strength.toe_walk_failed_on),
@@ -196,20 +196,6 @@ def red_flag_answers(
         question = _QUESTIONS.get(name) or _capital(str(FACT_SPECS[name].metadata["meaning"]))
         answers.append(RedFlagAnswer(name, question, answer, tuple(sorted(when))))
     return tuple(answers)
-
-
-_NO_CHANGE = "Grip strength: no change beyond normal measurement noise."
-
-
-def _grip_wording(strength: StrengthSummary) -> str:
-    """Insights' grip sentence, except that one or two check days cannot show "no change"."""
-    if strength.checks and _grip_answer(strength) == "too few checks":
-        return strength.wording.replace(
-            _NO_CHANGE,
-            "Too few grip check days to judge a trend: the rule compares the last 2 days with "
-            "a baseline, so it needs at least 3.",
-        )
-    return strength.wording
 
 
 def _grip_answer(strength: StrengthSummary) -> str:

@@ -95,6 +95,10 @@ class UserStore:
     def load_diary(self, since: date | None = None) -> Diary:
         return self._store.load_diary(self.user, since=since)
 
+    def load_triage_diary(self, since: date) -> Diary:
+        """The recent diary reduced to what triage reads: the same facts, at any diary size."""
+        return self._store.load_triage_diary(self.user, since)
+
     # --- days ---------------------------------------------------------------------------------
 
     def day(self, day: date) -> DailyFactors | None:
@@ -108,14 +112,11 @@ class UserStore:
         return record
 
     def add_to_day(self, day: date, amounts: Mapping[str, float]) -> DailyFactors:
-        """Add to the day's totals ("one more coffee"): read and write in one transaction."""
-        with self._store.database.transaction():
-            current = self.day(day)
-            totals = {
-                name: (getattr(current, name, None) or 0) + amount
-                for name, amount in amounts.items()
-            }
-            return self.set_day(day, totals)
+        """Add to the day's totals ("one more coffee") in one statement: additions made at the
+        same moment all count."""
+        record = self._store.add_to_day(self.user, day, amounts)
+        assert isinstance(record, DailyFactors)
+        return record
 
     # --- delete and undo ----------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ class TriageResult:
     disclaimer: str
     emergency_number: str
     extra_advice: tuple[str, ...] = field(default=())
+    unknown: tuple[str, ...] = field(default=())  # warning signs not answered, in plain words
 
     @property
     def rank(self) -> int:
@@ -69,6 +70,7 @@ class TriageResult:
             "sources": list(self.sources),
             "disclaimer": self.disclaimer,
             "emergency_number": self.emergency_number,
+            "unknown": list(self.unknown),
         }
 
     def one_line(self) -> str:
@@ -106,12 +108,20 @@ def fired_rules(
     return found
 
 
+UNKNOWN_LISTED = 6  # warning signs named in the reason; the rest are counted
+
+
 def triage(
     facts: TriageFacts,
     settings: TriageSettings | None = None,
     rulebook: Rulebook | None = None,
+    unknown: tuple[str, ...] = (),
 ) -> TriageResult:
-    """How urgently to seek care. The highest level among fired rules wins; unknown = absent."""
+    """How urgently to seek care. The highest level among fired rules wins; unknown = absent.
+
+    `unknown`: warning signs, in plain words, that were not answered and could raise the level.
+    A self-care result then says so instead of "none of your answers is a warning sign".
+    """
     settings = settings or TriageSettings()
     book = rulebook or load_rulebook()
     facts = with_known_classes(facts)
@@ -122,17 +132,22 @@ def triage(
     def fill(text: str) -> str:
         return text.replace("{emergency_number}", number)
 
-    if fired:
-        reasons = tuple(
-            Reason(rule.id, rule.level, fill(rule.explanation), rule.sources) for rule in fired
-        )
-    else:
+    reasons = tuple(
+        Reason(rule.id, rule.level, fill(rule.explanation), rule.sources) for rule in fired
+    )
+    if unknown and level == "self_care":
+        reasons = (_unknown_reason(book, unknown), *reasons)
+    elif not fired:
         reasons = (Reason("no_red_flags", "self_care", book.default_explanation,
                           book.default_sources),)  # fmt: skip
     extra = tuple(
         dict.fromkeys(fill(rule.advice) for rule in fired if rule.advice and rule.level == level)
     )
     chosen = book.levels[level]
+    # When a reason says "today", so does the headline (title, what to do, by when).
+    same_day = chosen.same_day
+    if same_day is not None and any(r.same_day for r in fired if r.level == level):
+        chosen = same_day
     sources = tuple(dict.fromkeys(source for reason in reasons for source in reason.sources))
     return TriageResult(
         level=level,
@@ -145,7 +160,17 @@ def triage(
         disclaimer=book.disclaimer,
         emergency_number=number,
         extra_advice=extra,
+        unknown=unknown,
     )
+
+
+def _unknown_reason(book: Rulebook, unknown: tuple[str, ...]) -> Reason:
+    named = list(unknown[:UNKNOWN_LISTED])
+    if len(unknown) > UNKNOWN_LISTED:
+        named.append(f"{len(unknown) - UNKNOWN_LISTED} more (listed below)")
+    listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+    text = book.unknown_explanation.replace("{unknown}", listed)
+    return Reason("not_known", "self_care", text, book.unknown_sources)
 
 
 def level_bounds(

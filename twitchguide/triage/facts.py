@@ -50,6 +50,16 @@ SEROTONERGIC_CLASSES: tuple[str, ...] = (
 )
 
 
+# Regions that are parts of one body area: twitching in the thumb and the palm is one area, not
+# "several areas" (issue 15). Every other region is an area of its own.
+AREA_OF: dict[str, str] = {"thumb": "hand", "fingers": "hand", "toes": "foot"}
+
+
+def body_areas(regions: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The body areas some regions cover."""
+    return frozenset(AREA_OF.get(region, region) for region in regions)
+
+
 def _fact(
     kind: FactKind,
     meaning: str,
@@ -116,7 +126,8 @@ class TriageFacts:
     # Speech, swallowing, breathing, face, eyes, balance.
     trouble_speaking: bool | None = _fact("bool", "slurred speech or trouble finding words")
     trouble_swallowing: bool | None = _fact("bool", "trouble swallowing food or drink")
-    choking_on_saliva: bool | None = _fact("bool", "choking on saliva or drinks")
+    # Choking on food or drink is trouble_swallowing (NHS: a sign of swallowing problems).
+    choking_on_saliva: bool | None = _fact("bool", "choking on your own saliva (spit)")
     trouble_breathing: bool | None = _fact("bool", "short of breath at rest")
     breathless_lying_flat: bool | None = _fact("bool", "short of breath when lying flat")
     face_drooping: bool | None = _fact("bool", "one side of the face droops")
@@ -151,7 +162,10 @@ class TriageFacts:
     recent_wound: bool | None = _fact(
         "bool", "a cut, puncture, bite or other wound in the last three weeks"
     )
-    seizure: bool | None = _fact("bool", "a seizure (fit): the whole body jerks, or passing out")
+    # Passing out alone is passed_out; jerks only while falling asleep are hypnic_jerks_only.
+    seizure: bool | None = _fact(
+        "bool", "a seizure (fit): going stiff, shaking or jerking and not responding"
+    )
     hand_foot_spasms: bool | None = _fact("bool", "hands or feet cramp into a fixed bent position")
     tingling_around_mouth: bool | None = _fact("bool", "tingling around the mouth or lips")
     throat_tightness: bool | None = _fact("bool", "throat feels tight or noisy breathing")
@@ -189,7 +203,8 @@ class TriageFacts:
     serotonergic_started_recently: bool | None = _fact(
         "bool", "a serotonergic medicine (e.g. an SSRI) was started or increased in the last days"
     )
-    agitation: bool | None = _fact("bool", "agitation, restlessness or confusion")
+    # Confusion is its own fact (confusion); the serotonin rule reads both.
+    agitation: bool | None = _fact("bool", "agitation or restlessness (cannot sit still)")
     sweating: bool | None = _fact("bool", "heavy sweating")
     pesticide_exposure: bool | None = _fact(
         "bool", "recent contact with pesticides (insecticide, sheep dip) or a nerve agent"

@@ -113,7 +113,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "medicine_signs", "Since the medicine change: do you have any of these?", "checklist",
         ("agitation", "sweating"),
-        ("agitation, restlessness or confusion", "heavy sweating"),
+        ("agitation or restlessness (cannot sit still)", "heavy sweating"),
     ),
     Question(
         "pesticide_signs", "Since the pesticide contact: do you have any of these?", "checklist",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from twitchguide.data import data_path
-from twitchguide.triage.facts import FACT_NAMES, FACT_SPECS, fact_kind, fact_meaning
+from twitchguide.triage.facts import AREA_OF, FACT_NAMES, FACT_SPECS, fact_kind, fact_meaning
 from twitchguide.triage.rulebook import LEVELS, Rulebook, parse_rulebook, read_rules_yaml
 
 SOURCES_YAML = Path(data_path("guide", "content", "sources.yaml"))
@@ -100,6 +100,9 @@ def _leaf_words(cond: dict[str, Any]) -> str:
             return f"{name} {word} {cond[op]:g}"
     if "has_any" in cond:
         return f"{name} includes any of: " + ", ".join(cond["has_any"])
+    if "areas_more_than" in cond:
+        parts = ", ".join(f"{part} is part of the {area}" for part, area in AREA_OF.items())
+        return f"{name} covers more than {cond['areas_more_than']} body area(s) ({parts})"
     return f"{name} has more than {cond['more_than']} item(s)"
 
 
@@ -110,6 +113,11 @@ def levels_markdown(book: Rulebook) -> str:
         lines += [f"### `{name}`: {level.title}", "", f"- What to do: {level.advice}"]
         lines += [f"- By when: {level.by_when}", "- Come back if (safety net):"]
         lines += [f"  - {line}" for line in level.safety_net]
+        if level.same_day is not None:
+            lines += [
+                f'- When a rule marked *same day* fires, the headline is "{level.same_day.title}":'
+                f" {level.same_day.advice} By when: {level.same_day.by_when}."
+            ]
         lines.append("")
     lines += [f"Every result also says: {book.disclaimer}", ""]
     lines += [
@@ -117,7 +125,48 @@ def levels_markdown(book: Rulebook) -> str:
         f"{book.default_explanation} Sources: {', '.join(book.default_sources)}.",
         "",
     ]
-    return "\n".join(lines)
+    return (
+        "\n".join(lines)
+        + "\n"
+        + COURSE_AND_UNKNOWN.format(
+            unknown=book.unknown_explanation, unknown_sources=", ".join(book.unknown_sources)
+        )
+    )
+
+
+COURSE_AND_UNKNOWN = """### Slow course, choking, and answers not known
+
+- **Sudden or slow.** A drooping face, slurred speech, double vision or choking on saliva
+  counts as sudden, so an emergency, unless the person says it came on slowly
+  (`onset_sudden` is false). From free text, a warning sign said to have gone on for a week or
+  more, in its own clause ("slurred for 3 weeks", "over the past month", "lately", "slowly
+  getting worse"), sets `onset_sudden` to false; a time said next to the twitch ("eye twitching
+  for a week, and now I see double") does not. NICE NG127 refers progressive speech change
+  for assessment and sends only sudden change to emergency services
+  ([nice-ng127](#source-nice-ng127), [nhs-stroke](#source-nhs-stroke)). A slow sign still
+  leads to `see_doctor_soon` (`speech_changes_gradual`, `face_eye_or_balance_gradual`,
+  `swallowing_trouble`); a property test checks that "for 3 months, slowly" after any
+  warning sign never gives a lower level than that.
+- **Choking.** `choking_on_saliva` is choking on one's own spit. Coughing or choking when
+  eating or drinking is `trouble_swallowing`: the NHS page on swallowing problems (dysphagia)
+  lists it as a sign of dysphagia and asks for an urgent GP appointment or NHS 111, so
+  `swallowing_trouble` gives "See a doctor today". Choking on saliva is an emergency
+  (`sudden_choking_on_saliva`) unless it is said to have come on slowly, the same lean as for
+  speech ([nhs-stroke](#source-nhs-stroke) lists sudden trouble swallowing as a stroke sign);
+  said to be slow, it is trouble swallowing (today).
+- **Jerks while falling asleep** are hypnic jerks, which are harmless
+  ([ninds-myoclonus](#source-ninds-myoclonus)): from free text, jerks in a sentence about
+  falling asleep (and no twitch said elsewhere) set `hypnic_jerks_only`, are not read as a
+  seizure, and do not make "more than two weeks" or "several areas" fire wherever the jerks
+  are felt.
+- **Not known is not "no".** A rule never fires on an unknown fact, but a result built on
+  unknowns says so. When the level is `self_care` and warning signs that could raise it were
+  not answered (a "?" or Enter in the check, an empty or unrelated text, "not sure if I'm
+  weak"), the reason is `not_known` instead of "None of your answers is a warning sign":
+  "{unknown}" ({unknown_sources}), with up to six signs named, and the full list under
+  `unanswered` (JSON) or "Not known yet" (terminal) with the level each could raise it to.
+  At any level, `check --answers` and `check --text` list the facts still unanswered.
+"""
 
 
 def rules_markdown(book: Rulebook) -> str:
@@ -125,8 +174,9 @@ def rules_markdown(book: Rulebook) -> str:
         "## Rules",
         "",
         "Source of truth: `twitchguide/triage/rules.yaml`. A red flag that is not known never",
-        "makes a rule fire. One exception leans to safety: a drooping face, slurred speech or",
-        "double vision counts as sudden unless the person says it came on gradually. No rule",
+        "makes a rule fire. One exception leans to safety: a drooping face, slurred speech, double",
+        "vision or choking on saliva counts as sudden unless the person says it came on slowly",
+        '(see "Slow course, choking, and answers not known" below). No rule',
         "needs a red flag to be absent, so adding red flags never lowers the level (a property",
         "test checks this).",
         "",

@@ -13,7 +13,7 @@ from typing import Any
 
 from twitchguide.data import data_path, read_data
 from twitchguide.errors import ContentError
-from twitchguide.triage.facts import FACT_NAMES, TriageFacts, fact_kind
+from twitchguide.triage.facts import FACT_NAMES, TriageFacts, body_areas, fact_kind
 from twitchguide.value import value
 
 # Plain strings, not pathlib: this module is on the `log` path and pathlib costs start-up time.
@@ -24,7 +24,7 @@ LEVELS: tuple[str, ...] = ("self_care", "routine_appointment", "see_doctor_soon"
 RANK: dict[str, int] = {level: rank for rank, level in enumerate(LEVELS)}
 
 _COMPARISONS = ("gt", "gte", "lt", "lte")
-_LEAF_OPS = ("is", *_COMPARISONS, "has_any", "more_than")
+_LEAF_OPS = ("is", *_COMPARISONS, "has_any", "more_than", "areas_more_than")
 
 
 class RulesError(ContentError, ValueError):
@@ -40,6 +40,7 @@ class Level:
     advice: str
     by_when: str
     safety_net: tuple[str, ...]
+    same_day: Level | None = None  # the headline when a rule that fired says "same day"
 
 
 @value(eq=False)
@@ -52,6 +53,7 @@ class Rule:
     explanation: str
     sources: tuple[str, ...]
     advice: str | None = None
+    same_day: bool = False
 
 
 @value(eq=False)
@@ -63,6 +65,8 @@ class Rulebook:
     default_explanation: str
     default_sources: tuple[str, ...]
     rules: tuple[Rule, ...]
+    unknown_explanation: str = ""  # with "{unknown}": when warning signs were not answered
+    unknown_sources: tuple[str, ...] = ()
 
 
 def _text(value: Any, where: str) -> str:
@@ -111,6 +115,8 @@ def check_condition(cond: Any, where: str) -> None:
         raise RulesError(f"{where}: 'has_any' needs a list fact and a list of words")
     if op == "more_than" and not (list_kind and isinstance(operand, int)):
         raise RulesError(f"{where}: 'more_than' needs a list fact and a whole number")
+    if op == "areas_more_than" and not (kind == "regions" and isinstance(operand, int)):
+        raise RulesError(f"{where}: 'areas_more_than' needs the regions fact and a whole number")
 
 
 def _is_number(value: Any) -> bool:
@@ -129,12 +135,25 @@ def parse_rulebook(data: Any) -> Rulebook:
         net = raw.get("safety_net")
         if not isinstance(net, list) or not net:
             raise RulesError(f"levels.{name}.safety_net: needs a list")
+        same = raw.get("same_day")
+        if same is not None and not isinstance(same, dict):
+            raise RulesError(f"levels.{name}.same_day: needs title, advice and by_when")
+        safety_net = tuple(_text(line, f"levels.{name}.safety_net") for line in net)
         levels[name] = Level(
             name=name,
             title=_text(raw.get("title"), f"levels.{name}.title"),
             advice=_text(raw.get("advice"), f"levels.{name}.advice"),
             by_when=_text(raw.get("by_when"), f"levels.{name}.by_when"),
-            safety_net=tuple(_text(line, f"levels.{name}.safety_net") for line in net),
+            safety_net=safety_net,
+            same_day=None
+            if same is None
+            else Level(
+                name=name,
+                title=_text(same.get("title"), f"levels.{name}.same_day.title"),
+                advice=_text(same.get("advice"), f"levels.{name}.same_day.advice"),
+                by_when=_text(same.get("by_when"), f"levels.{name}.same_day.by_when"),
+                safety_net=safety_net,
+            ),
         )
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -149,6 +168,9 @@ def parse_rulebook(data: Any) -> Rulebook:
             raise RulesError(f"{where}: level must be one of {', '.join(LEVELS)}")
         check_condition(raw.get("when"), f"{where}.when")
         advice = raw.get("advice")
+        same_day = raw.get("same_day", False)
+        if not isinstance(same_day, bool) or (same_day and levels[raw["level"]].same_day is None):
+            raise RulesError(f"{where}: same_day needs true/false and a level with a same_day")
         rules.append(
             Rule(
                 id=rule_id,
@@ -157,17 +179,24 @@ def parse_rulebook(data: Any) -> Rulebook:
                 explanation=_text(raw.get("explanation"), f"{where}.explanation"),
                 sources=_sources(raw.get("sources"), f"{where}.sources"),
                 advice=None if advice is None else _text(advice, f"{where}.advice"),
+                same_day=same_day,
             )
         )
     if not rules:
         raise RulesError("rules: none found")
     default = data.get("default_reason") or {}
+    unknown = data.get("unknown_reason") or {}
+    unknown_text = _text(unknown.get("explanation"), "unknown_reason.explanation")
+    if "{unknown}" not in unknown_text:
+        raise RulesError("unknown_reason.explanation: needs {unknown} where the list goes")
     return Rulebook(
         disclaimer=_text(data.get("disclaimer"), "disclaimer"),
         levels=levels,
         default_explanation=_text(default.get("explanation"), "default_reason.explanation"),
         default_sources=_sources(default.get("sources"), "default_reason.sources"),
         rules=tuple(rules),
+        unknown_explanation=unknown_text,
+        unknown_sources=_sources(unknown.get("sources"), "unknown_reason.sources"),
     )
 
 
@@ -232,6 +261,8 @@ def _leaf(cond: dict[str, Any], value: Any) -> bool:
         return bool(value <= cond["lte"])
     if "has_any" in cond:
         return any(word in value for word in cond["has_any"])
+    if "areas_more_than" in cond:
+        return bool(len(body_areas(value)) > cond["areas_more_than"])
     return bool(len(value) > cond["more_than"])
 
 

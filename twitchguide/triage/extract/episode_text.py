@@ -234,6 +234,8 @@ def _duration(tokens: list[Token], mentions: list[TimeMention], said: Any) -> in
     lengths = [m for m in mentions if m.anchor not in ("ago", "since", "day_word", "often")]
     if not lengths:
         return None
+    if any(m.first and tokens[m.first - 1].norm in ("-", "minus") for m in lengths):
+        raise InvalidInput("duration", "a length cannot be below zero; say how long it lasted")
     if len({round(m.seconds) for m in lengths}) > 1:
         raise InvalidInput("duration", "more than one length given; say how long this one lasted")
     said("duration_seconds", lengths[0].first, lengths[0].last)
@@ -253,6 +255,18 @@ def _ongoing(tokens: list[Token], said: Any) -> bool | None:
 def _started_at(
     text: str, tokens: list[Token], mentions: list[TimeMention], now: datetime, said: Any
 ) -> datetime | None:
+    for at, token in enumerate(tokens):
+        following = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+        if token.norm == "tomorrow" or (
+            token.norm == "next" and following in ("week", "month", *WEEKDAYS, *PARTS_OF_DAY)
+        ):
+            # A twitch is logged once it has happened; reading only "at 9am" would log today.
+            raise InvalidInput(
+                "started_at",
+                f"'{text[token.start : tokens[at + (token.norm == 'next')].end]}' is in the "
+                "future; "
+                "log a twitch once it has happened",
+            )
     ago = [m for m in mentions if m.anchor == "ago"]
     if ago:
         said("started_at", ago[0].first, ago[0].last + 1)

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from twitchguide.triage.extract import numbers
+from twitchguide.triage.extract.events import read_events
 from twitchguide.triage.extract.followup import OpenQuestion, open_questions
-from twitchguide.triage.extract.lexicons import medicine_lexicon
+from twitchguide.triage.extract.medicine_text import read_medicines
 from twitchguide.triage.extract.negation import Judged, judge
-from twitchguide.triage.extract.phrases import PhraseMatch, find_phrases, lexicon
+from twitchguide.triage.extract.phrases import find_phrases, lexicon
 from twitchguide.triage.extract.places import Place, find_places, overall_side
 from twitchguide.triage.extract.text import Token, tokenize
 from twitchguide.triage.extract.timex import TimeMention, condition_days, time_mentions
-from twitchguide.triage.facts import FACT_SPECS, SEROTONERGIC_CLASSES, TriageFacts
+from twitchguide.triage.facts import FACT_SPECS, TriageFacts
 
 FUNCTIONAL_SIGNS = (
     "dropping_things",
@@ -41,8 +42,6 @@ DERIVED = frozenset(
      "serotonergic_started_recently", "grip_decline"}
 )  # fmt: skip
 MAX_DAYS = 36500
-MEDICINE_DAYS_NEW = 42  # "in the last few weeks" (facts model): six weeks at most
-SEROTONERGIC_DAYS_NEW = 14
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,8 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     _bool_facts(build, by_concept)
     _functional_signs(build)
     mentions = time_mentions(tokens, now)
-    medicine_times = _medicines(build, by_concept, mentions)
+    read_events(build, by_concept, mentions)
+    medicine_times = read_medicines(build, by_concept, mentions)
     _places(build, by_concept, judged)
     _duration(build, mentions, medicine_times)
     _numbers(build, by_concept)
@@ -141,8 +141,11 @@ def stated_signs(text: str) -> frozenset[str]:
     build, judged, by_concept = _read_phrases(text)
     _bool_facts(build, by_concept)
     _functional_signs(build)
+    # Times are cheap to read and say whether a sign came and went ("for 10 minutes").
+    read_events(build, by_concept, time_mentions(build.tokens, None))
     _places(build, by_concept, judged)
     _combined(build, by_concept)
+    _pregnancy(build, with_weeks=False)
     return frozenset(
         name
         for name, value in build.values.items()
@@ -188,6 +191,15 @@ def _functional_signs(build: _Builder) -> None:
     values = build.values
     if values.get("tingling_around_mouth") is True and values.get("tingling") is not True:
         build.set("tingling", True, build.evidence["tingling_around_mouth"].spans, "said")
+    feeling = ("weakness", "numbness", "tingling", *FUNCTIONAL_SIGNS)
+    if values.get("ascending_weakness") is True and not any(values.get(s) for s in feeling):
+        # "the twitching moved up to my thighs" climbs, but says nothing of weakness or
+        # tingling climbing (the sign): left unknown, so the check asks.
+        evidence = build.evidence.pop("ascending_weakness")
+        del values["ascending_weakness"]
+        build.unsure["ascending_weakness"] = Evidence(
+            "ascending_weakness", None, evidence.spans, "not sure: what climbs?"
+        )
     if values.get("weakness") is True:
         return
     for sign in (*FUNCTIONAL_SIGNS, "ascending_weakness"):
@@ -200,118 +212,8 @@ def _near(a_first: int, a_last: int, b_first: int, b_last: int, window: int) -> 
     return b_first - a_last <= window and a_first - b_last <= window
 
 
-def _medicines(
-    build: _Builder, by_concept: dict[str, list[Judged]], mentions: Sequence[TimeMention]
-) -> list[TimeMention]:
-    """Medicine names and classes, whether one is new or changed; returns their time mentions."""
-    tokens = build.tokens
-    med = medicine_lexicon()
-    taken = [j for j in judge(tokens, find_phrases(tokens, med.lexicon)) if j.stance != "no"]
-    starts = [j.match for j in by_concept.get("_recent_start", [])]
-    general = by_concept.get("_medicines_general", [])
-    attached: list[TimeMention] = []
-    if taken:
-        names = _specific_names(j.match.concept for j in taken)
-        spans = [build.span(j.match.first, j.match.last) for j in taken]
-        classes = tuple(dict.fromkeys(k for n in names for k in med.classes[n]))
-        build.set("medicines", names, spans, "said")
-        build.set("medicine_classes", classes, spans, "worked out from the medicine names")
-    elif general and all(j.stance == "no" for j in general):
-        spans = [build.span(j.match.first, j.match.last) for j in general]
-        build.set("medicines", (), spans, "said no")
-        build.set("medicine_classes", (), spans, "said no")
-    anchors = [(j, j.match) for j in taken] + [(j, j.match) for j in general]
-    new_via: list[tuple[Judged, int | None]] = []
-    for item, match in anchors:
-        start = next(
-            (s for s in starts if _near(s.first, s.last, match.first, match.last, 4)), None
-        )
-        if start is None and match.concept == "_medicines_general":
-            continue  # "swallowing pills" says nothing about a medicine change
-        own = [
-            m
-            for m in mentions
-            if (0 <= m.first - match.last <= 6 or 0 <= match.first - m.last <= 4)
-            and not _clause_break(build.tokens, match, m)
-        ]
-        attached.extend(own)
-        days = max((m.days for m in own), default=None)
-        dated = [m for m in own if m.anchor in ("ago", "since", "day_word")]
-        if start is None and dated and item.stance == "yes":
-            # "taking prednisolone since last week": dated, so new.
-            new_via.append((item, int(max(m.days for m in dated))))
-            continue
-        if start is None:
-            if days is not None and days > MEDICINE_DAYS_NEW and item.stance == "yes":
-                new_via.append((item, None))
-            continue
-        if item.stance == "no":
-            build.set(
-                "medicine_new_or_changed", False, [build.span(start.first, match.last)], "said no"
-            )
-            continue
-        new_via.append((item, -1 if days is None else int(days)))
-    for dose in (j.match for j in by_concept.get("_dose_change", []) if j.stance == "yes"):
-        # "dose was upped 10 days ago": a change to the medicine named nearest before it.
-        named = [j for j in taken if j.match.last <= dose.first] or taken
-        if not named:
-            continue
-        own = [m for m in mentions if 0 <= m.first - dose.last <= 4]
-        attached.extend(own)
-        days = max((m.days for m in own), default=None)
-        new_via.append((named[-1], -1 if days is None else int(days)))
-    _medicine_change(build, new_via, med.classes)
-    return attached
-
-
-CLAUSE_BREAKS = frozenset({",", ".", ";", "!", "?", "but"})
-
-
-def _clause_break(tokens: Sequence[Token], match: PhraseMatch, mention: TimeMention) -> bool:
-    if mention.first >= match.last:
-        low, high = match.last, mention.first
-    else:
-        low, high = mention.last, match.first
-    return any(tokens[i].norm in CLAUSE_BREAKS for i in range(low, high))
-
-
-GENERIC_NAMES = frozenset(
-    {"diuretic", "steroid", "stimulant", "inhaler", "ssri", "snri", "statin", "antipsychotic",
-     "antidepressant", "oestrogen"}
-)  # fmt: skip
-
-
-def _specific_names(found: Iterable[str]) -> tuple[str, ...]:
-    """Names in order; a class word ('inhaler') is dropped when a named medicine of it is there."""
-    names = tuple(dict.fromkeys(found))
-    classes = medicine_lexicon().classes
-    specific = {k for n in names if n not in GENERIC_NAMES for k in classes[n]}
-    return tuple(n for n in names if n not in GENERIC_NAMES or not set(classes[n]) <= specific)
-
-
-def _medicine_change(
-    build: _Builder, new_via: list[tuple[Judged, int | None]], classes: dict[str, tuple[str, ...]]
-) -> None:
-    recent = [(j, d) for j, d in new_via if d is not None and d <= MEDICINE_DAYS_NEW]
-    if recent:
-        spans = [build.span(j.match.first, j.match.last) for j, _ in recent]
-        build.set("medicine_new_or_changed", True, spans, "said")
-        serotonergic = [
-            (j, d)
-            for j, d in recent
-            if d <= SEROTONERGIC_DAYS_NEW
-            and set(classes.get(j.match.concept, ())) & set(SEROTONERGIC_CLASSES)
-        ]
-        if serotonergic:
-            spans = [build.span(j.match.first, j.match.last) for j, _ in serotonergic]
-            build.set("serotonergic_started_recently", True, spans, "said")
-    elif new_via and "medicine_new_or_changed" not in build.values:
-        spans = [build.span(j.match.first, j.match.last) for j, _ in new_via]
-        build.set("medicine_new_or_changed", False, spans, "taken for longer than a few weeks")
-
-
 def _places(build: _Builder, by_concept: dict[str, list[Judged]], judged: list[Judged]) -> None:
-    places: list[Place] = find_places(build.tokens, judged)
+    places: list[Place] = find_places(build.tokens, judged, fit=build.values.get("seizure") is True)
     if not places:
         return
     regions = tuple(dict.fromkeys(p.region for p in places))
@@ -353,12 +255,7 @@ def _numbers(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
     age = numbers.find_age(tokens)
     if age is not None:
         build.set("age_years", age.value, [build.span(max(0, age.first), age.last)], "read")
-    weeks = numbers.find_pregnancy_weeks(tokens)
-    if weeks is not None:
-        span = build.span(weeks.first, weeks.last)
-        build.set("pregnancy_weeks", weeks.value, [span], "read")
-        if build.values.get("pregnant") is not True:
-            build.set("pregnant", True, [span], "said")
+    _pregnancy(build, with_weeks=True)
     caffeine = numbers.find_caffeine(tokens)
     if caffeine is not None:
         span = build.span(caffeine.first, caffeine.last)
@@ -386,6 +283,18 @@ def _numbers(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
             build.set("stress", 1, [build.span(calm[0].match.first, calm[0].match.last)], "said")
 
 
+def _pregnancy(build: _Builder, with_weeks: bool) -> None:
+    """'30 weeks pregnant', or 'I'm 30 weeks' in a text about a baby: pregnant, and how far."""
+    weeks = numbers.find_pregnancy_weeks(build.tokens)
+    if weeks is None:
+        return
+    span = build.span(weeks.first, weeks.last)
+    if with_weeks:
+        build.set("pregnancy_weeks", weeks.value, [span], "read")
+    if build.values.get("pregnant") is not True:
+        build.set("pregnant", True, [span], "said")
+
+
 # Where a deep-vein clot shows: swelling here, with the twitching, is worth a same-day check.
 LEG_REGIONS = frozenset({"calf", "thigh", "shin", "knee"})
 
@@ -403,6 +312,13 @@ def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
         if all(any(_near(r.first, r.last, f.first, f.last, 0) for f in flat) for r in rest):
             del values["trouble_breathing"]
             del build.evidence["trouble_breathing"]
+    if (
+        values.get("passed_out") is True
+        and values.get("fainting") is None
+        and values.get("seizure") is not True
+    ):
+        # Passing out with no fit is a faint ("fainted or nearly fainted").
+        build.set("fainting", True, build.evidence["passed_out"].spans, "from a sign: passed_out")
     resolved = _yes(by_concept, "_resolved")
     sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True]
     if values.get("onset_sudden") is True and resolved and sudden_signs:

@@ -105,6 +105,14 @@ POST_DENIALS = frozenset({"no", "none", "nope", "nil", "negative", "absent", "n"
 POST_LEAD = frozenset({":", "-", "?", "=", "—", "is", "was", "are", "–"})
 
 
+# Ideas that only give context to other readings (what was choked on, an idiom, a part of a fit):
+# they are never an item of a list that a "no" distributes over.
+CONTEXT_IDEAS = frozenset(
+    {"_food_or_drink", "_idiom", "_sleep_onset", "_lately", "_fit_stiff", "_fit_shake",
+     "_fit_unaware", "_body_jerks", "_worsening"}
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Judged:
     """A phrase match and the stance the text takes on it."""
@@ -117,6 +125,8 @@ def judge(tokens: Sequence[Token], matches: Sequence[PhraseMatch]) -> list[Judge
     """The stance of every match: its own polarity, turned by any negation or doubt governing it."""
     ends: dict[int, PhraseMatch] = {}
     for match in matches:
+        if match.concept in CONTEXT_IDEAS:
+            continue
         known = ends.get(match.last - 1)
         if known is None or match.first < known.first:
             ends[match.last - 1] = match
@@ -191,6 +201,8 @@ def _governing_cue(
             free = 0
             continue
         if token.norm == ",":
+            if _new_clause_after(tokens, position, ends):
+                return None
             crossed_comma = True
         elif token.norm not in LIST_JOINERS:
             free += 1
@@ -199,6 +211,26 @@ def _governing_cue(
                 return None
         position -= 1
     return None
+
+
+# A part after a comma that starts like this is a new clause, not the next item of a list:
+# "no pain, the muscle looks thinner", "the paracetamol won't touch it, and I see flashes".
+CLAUSE_OPENERS = frozenset(
+    {"the", "my", "i", "i'm", "it", "it's", "its", "his", "her", "he", "she", "he's", "she's",
+     "there", "this", "that", "we", "they", "now", "then", "and"}
+)  # fmt: skip
+
+
+def _new_clause_after(tokens: Sequence[Token], comma: int, ends: dict[int, PhraseMatch]) -> bool:
+    """True when the words after this comma start a clause of their own, so a negation before
+    the comma does not reach past it. A list goes on with an item ('no weakness, numbness'), or
+    with 'and' after an item ('no weakness, numbness, and tingling')."""
+    after = tokens[comma + 1].norm if comma + 1 < len(tokens) else ""
+    if after not in CLAUSE_OPENERS:
+        return False
+    if after == "and":
+        return ends.get(comma - 1) is None
+    return True
 
 
 def _list_closes(tokens: Sequence[Token], item: PhraseMatch, ends: dict[int, PhraseMatch]) -> bool:
@@ -216,9 +248,21 @@ def _list_closes(tokens: Sequence[Token], item: PhraseMatch, ends: dict[int, Phr
     return False
 
 
+# "I can open jars fine": the task is said to be done as before. Only for the everyday tasks
+# that count as weakness ("numb okay, so what now" is not a denial).
+DONE_AS_BEFORE = frozenset({"fine", "normally"})
+TASKS = frozenset({"trouble_with_buttons", "trouble_with_stairs", "trouble_rising_from_chair"})
+
+
 def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
-    """'weakness: no' and 'numbness? none' deny what comes before them."""
+    """'weakness: no' and 'numbness? none' deny what comes before them; so does 'fine' right
+    after a task ('open jars fine')."""
     position = match.last
+    if match.polarity and match.concept in TASKS:
+        if position < len(tokens) and tokens[position].norm in DONE_AS_BEFORE:
+            return "no"
+        if _can_still(tokens, match.first):
+            return "no"
     skipped = 0
     while position < len(tokens) and tokens[position].norm in POST_LEAD and skipped < 2:
         position += 1
@@ -231,3 +275,25 @@ def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
         return None
     following = tokens[position + 1].norm if position + 1 < len(tokens) else "."
     return "no" if following in (".", ",", "!", ";", "and", "\n", ")") else None
+
+
+ABLE_LEADS = frozenset({"i'm", "im", "am", "is", "are", "was", "he's", "she's", "fully", "still"})
+
+
+def _can_still(tokens: Sequence[Token], first: int) -> bool:
+    """'I can still open jars', 'still able to get up from a chair': a task someone can do is
+    no sign. 'I can barely open jars' or 'not able to' is not this ("barely" sits between)."""
+    position = first - 1
+    still = False
+    while position >= 0 and tokens[position].norm in ("still", "easily"):
+        still = still or tokens[position].norm == "still"
+        position -= 1
+    if position < 0:
+        return False
+    word = tokens[position].norm
+    if word == "can" or (word == "could" and still):
+        return True
+    if word == "to" and position >= 1 and tokens[position - 1].norm == "able":
+        lead = tokens[position - 2].norm if position >= 2 else ""
+        return still or lead in ABLE_LEADS
+    return False

@@ -101,7 +101,33 @@ def find_pregnancy_weeks(tokens: Sequence[Token]) -> Found | None:
             return Found(value, at, at + 3)
         if nxt == "/" and nxt2 == "40":
             return Found(value, at, at + 3)
+        # "I'm 30 weeks" in a text about a baby or a midwife.
+        before = _norm(tokens, at - 1) if at > 0 else ""
+        if nxt in ("week", "weeks") and before in BEING and _pregnancy_context(tokens):
+            return Found(value, at - 1, at + 2)
+        # "I'm 36 weeks, my feet swelled": said of oneself and ending the clause, weeks this
+        # far on are weeks of pregnancy ("I'm 3 weeks into this" goes on with "into").
+        if (
+            nxt in ("week", "weeks", "wks")
+            and before in SELF
+            and MIN_BARE_WEEKS <= value <= 42
+            and nxt2 in CLAUSE_END
+        ):
+            return Found(value, at - 1, at + 2)
     return None
+
+
+BEING = frozenset({"i'm", "she's", "am", "is"})
+SELF = frozenset({"i'm", "she's", "shes"})
+MIN_BARE_WEEKS = 12
+CLAUSE_END = frozenset({"", ",", ".", "!", "?", ";", "and", "now", "today", "-"})
+PREGNANCY_WORDS = frozenset(
+    {"baby", "midwife", "bump", "pregnant", "pregnancy", "antenatal", "trimester", "womb"}
+)
+
+
+def _pregnancy_context(tokens: Sequence[Token]) -> bool:
+    return any(token.norm in PREGNANCY_WORDS for token in tokens)
 
 
 # mg of caffeine in one serving (a mug of coffee ~100 mg, as the facts model says).

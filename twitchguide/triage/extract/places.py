@@ -6,10 +6,12 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from twitchguide.triage.extract.lexicons import VAGUE_REGION_WORDS, region_lexicon
 from twitchguide.triage.extract.negation import Judged
-from twitchguide.triage.extract.phrases import find_phrases
+from twitchguide.triage.extract.place_words import RegionMention, drop_non_places, region_mentions
 from twitchguide.triage.extract.text import Token
+
+__all__ = ["Place", "RegionMention", "attach_side", "find_places", "overall_side",
+           "region_mentions", "sentence_ids"]  # fmt: skip
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 SIDE_WORDS = {"left": "left", "right": "right", "both": "both", "bilateral": "both"}
@@ -37,16 +39,6 @@ POINTING = frozenset({"it", "it's", "its", "they", "they're", "there", "that", "
 
 
 @dataclass(frozen=True, slots=True)
-class RegionMention:
-    """A body-region word: its diary region, the vague word if any, tokens [first, last)."""
-
-    region: str
-    vague: str | None
-    first: int
-    last: int
-
-
-@dataclass(frozen=True, slots=True)
 class Place:
     """A region the text says twitches, with the side said next to it, if any."""
 
@@ -56,23 +48,6 @@ class Place:
     last: int
     side: str | None = None
     side_at: int = -1
-
-
-def region_mentions(tokens: Sequence[Token]) -> list[RegionMention]:
-    """Every region word, longest first where they overlap ('eye lid' over 'lid')."""
-    found: list[RegionMention] = []
-    for match in sorted(
-        find_phrases(list(tokens), region_lexicon()), key=lambda m: m.first - m.last
-    ):
-        if any(m.first <= match.first and match.last <= m.last for m in found):
-            continue
-        if match.concept.startswith("vague:"):
-            word = match.concept.split(":", 1)[1]
-            found.append(RegionMention(VAGUE_REGION_WORDS[word][0], word, match.first, match.last))
-        else:
-            region = match.concept.split("@", 1)[0]
-            found.append(RegionMention(region, None, match.first, match.last))
-    return sorted(found, key=lambda m: m.first)
 
 
 def sentence_ids(tokens: Sequence[Token]) -> list[int]:
@@ -97,22 +72,33 @@ def _distance(tokens: Sequence[Token], a: tuple[int, int], b: tuple[int, int]) -
     )
 
 
-def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place]:
+FIT_SIGNS = frozenset({"_fit_stiff", "_fit_shake", "_fit_unaware"})
+
+
+def find_places(
+    tokens: Sequence[Token], judged: Sequence[Judged], fit: bool = False
+) -> list[Place]:
     """Regions that twitch: the place named nearest each twitch word, places listed with it,
-    and places said apart from any other symptom."""
-    mentions = region_mentions(tokens)
+    and places said apart from any other symptom. With `fit` (a seizure was read from what it
+    looked like), the parts of the fit ("arms went stiff", "eyes rolled back") are no places."""
+    mentions = drop_non_places(tokens, region_mentions(tokens), judged)
     if not mentions:
         return []
     sentence = sentence_ids(tokens)
+    fits = [(j.match.first, j.match.last) for j in judged
+            if fit and j.match.concept in FIT_SIGNS and j.stance == "yes"]  # fmt: skip
     twitches = [
         (j.match.first, j.match.last)
         for j in judged
-        if j.match.concept == "_twitch" and j.stance != "no"
+        if j.match.concept == "_twitch"
+        and j.stance != "no"
+        and not any(a <= j.match.first and j.match.last <= b for a, b in fits)
     ]
     symptoms = [
         (j.match.first, j.match.last, j.match.concept)
         for j in judged
-        if not j.match.concept.startswith("_") and j.match.concept not in NOT_OTHER_SYMPTOMS
+        if (not j.match.concept.startswith("_") and j.match.concept not in NOT_OTHER_SYMPTOMS)
+        or (fit and j.match.concept in FIT_SIGNS)
     ]
 
     def inside_other(m: RegionMention) -> bool:
@@ -166,6 +152,8 @@ def find_places(tokens: Sequence[Token], judged: Sequence[Judged]) -> list[Place
     )
     if not chosen:
         chosen |= set(_referred(tokens, mentions, twitches, sentence))
+    if not chosen:
+        chosen |= set(_subject_of_both(tokens, mentions, twitches, symptoms, sentence))
     sides = {m: attach_side(tokens, m.first, m.last, sentence) for m in mentions}
     places = []
     for mention in sorted(chosen, key=lambda m: m.first):
@@ -285,12 +273,47 @@ def _referred(
     for first, last in twitches:
         before = tokens[first - 1].norm if first > 0 else ""
         after = tokens[last].norm if last < len(tokens) else ""
+        if after in ("in", "on", "at") and last + 1 < len(tokens):
+            after = tokens[last + 1].norm  # "twitching in it"
         if before in POINTING or after in POINTING:
             earlier = [
                 m for m in mentions if m.last <= first and sentence[first] - sentence[m.first] <= 1
             ]
             if earlier:
                 found.append(earlier[-1])
+    return found
+
+
+# Words that may sit between a place and its twitch when both are said of the same place:
+# "left calf is swollen, hot and sore and has been twitching".
+PREDICATE_LINKS = frozenset(
+    {"and", ",", "plus", "&", "is", "are", "was", "were", "has", "have", "been", "keeps", "keep",
+     "also", "too", "very", "so", "super", "really", "it's", "its", "it", "now", "a", "bit",
+     "feels", "feel", "looks", "look", "gets", "got"}
+)  # fmt: skip
+
+
+def _subject_of_both(
+    tokens: Sequence[Token],
+    mentions: Sequence[RegionMention],
+    twitches: Sequence[tuple[int, int]],
+    symptoms: Sequence[tuple[int, int, str]],
+    sentence: Sequence[int],
+) -> list[RegionMention]:
+    """A place said to have another symptom and then to twitch, with nothing else between:
+    the twitch is in that place too (asked only when no place was found otherwise)."""
+    inside = {i for a, b, _ in symptoms for i in range(a, b)}
+    found = []
+    for first, _ in twitches:
+        earlier = [m for m in mentions if m.last <= first and sentence[m.first] == sentence[first]]
+        if not earlier:
+            continue
+        mention = earlier[-1]
+        between = range(mention.last, first)
+        if any(i in inside for i in between) and all(
+            i in inside or tokens[i].norm in PREDICATE_LINKS for i in between
+        ):
+            found.append(mention)
     return found
 
 

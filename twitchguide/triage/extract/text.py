@@ -82,6 +82,23 @@ _SPELLING: dict[str, str] = {
     "ok": "okay",
 }
 
+# "could not" and "couldn't" are one idea: the lexicon lists the contraction only.
+_CONTRACTIONS: dict[tuple[str, str], str] = {
+    ("could", "not"): "couldn't",
+    ("can", "not"): "can't",
+    ("does", "not"): "doesn't",
+    ("did", "not"): "didn't",
+    ("do", "not"): "don't",
+    ("is", "not"): "isn't",
+    ("was", "not"): "wasn't",
+    ("are", "not"): "aren't",
+    ("were", "not"): "weren't",
+    ("would", "not"): "wouldn't",
+    ("will", "not"): "won't",
+    ("has", "not"): "hasn't",
+    ("have", "not"): "haven't",
+}
+
 # Letters repeated for emphasis ("soooo weeeak") are cut back to two, which the typo match absorbs.
 _REPEATS = re.compile(r"(.)\1{2,}")
 
@@ -154,6 +171,11 @@ def _join_slashes(tokens: list[Token]) -> list[Token]:
         glued = prev is not None and nxt is not None and prev.end == tok.start == nxt.start - 1
         if tok.norm == "-" and glued and prev is not None and prev.is_word and nxt is not None:
             i += 1
+            continue
+        joined = _CONTRACTIONS.get((tok.norm, nxt.norm)) if nxt is not None else None
+        if joined is not None and nxt is not None:
+            out.append(Token(joined, tok.start, nxt.end, len(out)))
+            i += 2
             continue
         out.append(Token(tok.norm, tok.start, tok.end, len(out)))
         i += 1

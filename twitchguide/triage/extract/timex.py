@@ -188,6 +188,8 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
             seconds, last = unit
             if last < len(tokens) and tokens[last].norm in NOT_DURATION_AFTER:
                 return None
+            if before in ("i'm", "she's", "am") and seconds == UNIT_SECONDS["weeks"]:
+                return None  # "I'm 30 weeks": how far along, not how long
             return TimeMention(value * seconds, at, last, _anchor(tokens, at, last))
     after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
     if word in ("past", "last") and after in ("week", "month", "year", "fortnight", "day"):
@@ -226,12 +228,69 @@ def _since(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeMentio
     if word in WEEKDAYS and now is not None:
         back = (now.weekday() - WEEKDAYS.index(word)) % 7 or 7
         return TimeMention((back + extra) * 86400, at, nxt + 1, "since")
+    dated = _since_date(tokens, nxt, now)
+    if dated is not None:
+        days, last = dated
+        return TimeMention(days * 86400, at, last, "since")
     inner = _mention_at(tokens, nxt, now)
     if inner is not None:
         # "since 20 mins ago" is a start time, like "20 mins ago".
         anchor: Anchor = "ago" if inner.anchor == "ago" else "since"
         return TimeMention(inner.seconds, at, inner.last, anchor)
     return None
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")  # fmt: skip
+SHORT_MONTHS = {m[:3]: m for m in MONTHS} | {"sept": "september"}
+# Days people date things from: (month, day).
+DATE_WORDS: dict[str, tuple[int, int]] = {
+    "halloween": (10, 31),
+    "christmas": (12, 25),
+    "xmas": (12, 25),
+    "bonfire": (11, 5),
+}
+ORDINAL_ENDS = ("st", "nd", "rd", "th")
+
+
+def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple[float, int] | None:
+    """'since September', 'since the 1st of November', 'since halloween', 'since last christmas':
+    days from that date (the latest one not after now) to now, and where the words end."""
+    if now is None:
+        return None
+    words = [t.norm for t in tokens[at : at + 6]]
+    position = 0
+    day = 1
+    if position < len(words) and words[position] in ("the", "last"):
+        position += 1
+    if position < len(words) and tokens[at + position].is_number:
+        number = int(float(words[position])) if words[position].replace(".", "").isdigit() else 0
+        if not 1 <= number <= 31:
+            return None
+        day = number
+        position += 1
+        if position < len(words) and words[position] in ORDINAL_ENDS:
+            position += 1
+        if position < len(words) and words[position] == "of":
+            position += 1
+    if position >= len(words):
+        return None
+    word = words[position]
+    month_name = SHORT_MONTHS.get(word[:3]) if word[:3] in SHORT_MONTHS else None
+    if word in MONTHS or (month_name is not None and word in (month_name, word[:3], "sept")):
+        month = MONTHS.index(month_name or word) + 1
+    elif word in DATE_WORDS and day == 1:
+        month, day = DATE_WORDS[word]
+    else:
+        return None
+    year = now.year
+    try:
+        start = now.replace(year=year, month=month, day=day, hour=0, minute=0, second=0)
+        if start > now:
+            start = start.replace(year=year - 1)
+    except ValueError:
+        return None
+    return (now - start).total_seconds() / 86400, at + position + 1
 
 
 def condition_days(mentions: Sequence[TimeMention]) -> TimeMention | None:

@@ -1,0 +1,327 @@
+"""Signs read from how things happened: a fit as a bystander tells it, jerks while falling asleep,
+what someone chokes on, and a slow time course for a sign that would otherwise count as sudden."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from twitchguide.triage.extract.negation import Judged
+from twitchguide.triage.extract.phrases import PhraseMatch
+from twitchguide.triage.extract.places import sentence_ids
+from twitchguide.triage.extract.text import Token
+from twitchguide.triage.extract.timex import TimeMention
+
+if TYPE_CHECKING:
+    from twitchguide.triage.extract.extractor import Span, _Builder
+
+# Signs whose onset matters: sudden ones need help at once, slow ones a doctor soon (NICE NG127).
+COURSE_SIGNS = (
+    "face_drooping",
+    "weakness",
+    "numbness",
+    "trouble_speaking",
+    "double_vision",
+    "loss_of_balance",
+    "visual_disturbance",
+    "trouble_breathing",
+    "weakness_worsening",
+)
+# A sign said to have gone on this long has a course, not a sudden start (a week or more).
+SLOW_COURSE_DAYS = 7
+TWITCH_ONSET_GAP = 3  # "suddenly started twitching": the onset word sits by the twitch word
+FIT_WINDOW = 30  # tokens: the parts of one bystander account
+CHOKE_OBJECT_WINDOW = 6
+CLAUSE_ENDS = frozenset({".", "!", "?", ";", "but", ","})
+COURSE_CLAUSE_STARTS = frozenset({*CLAUSE_ENDS, "now", "then", "though"})
+
+
+def _yes(by_concept: dict[str, list[Judged]], concept: str) -> list[Judged]:
+    return [j for j in by_concept.get(concept, []) if j.stance == "yes"]
+
+
+def read_events(
+    build: _Builder, by_concept: dict[str, list[Judged]], mentions: Sequence[TimeMention]
+) -> None:
+    """All four readings, in the order they depend on each other."""
+    sentence = sentence_ids(build.tokens)
+    _sleep_jerks(build, by_concept, sentence)
+    _fit(build, by_concept, sentence)
+    _choking_object(build, by_concept, sentence)
+    _course(build, by_concept, mentions, sentence)
+
+
+def _sleep_jerks(
+    build: _Builder, by_concept: dict[str, list[Judged]], sentence: Sequence[int]
+) -> None:
+    """Jerks in a sentence about falling asleep are hypnic jerks (NINDS), harmless, when no
+    twitch is described anywhere else in the text."""
+    onsets = {sentence[j.match.first] for j in _yes(by_concept, "_sleep_onset")}
+    said = _yes(by_concept, "hypnic_jerks_only")
+    asleep = onsets | {sentence[j.match.first] for j in said}
+    awake = [j for j in _yes(by_concept, "_twitch") if sentence[j.match.first] not in asleep]
+    daytime = _daytime_sentences(build.tokens, sentence)
+    in_the_day = any(sentence[j.match.first] in daytime for j in said)
+    if build.values.get("hypnic_jerks_only") is True and said and (awake or in_the_day):
+        # "my calf twitches all day. also I jerk as I fall asleep": not only hypnic jerks.
+        del build.values["hypnic_jerks_only"]
+        del build.evidence["hypnic_jerks_only"]
+        return
+    if not onsets:
+        return
+    # "jerks when I fall asleep and during the day": not only while falling asleep.
+    onsets -= daytime
+    jerks = [
+        j
+        for concept in ("_body_jerks", "_fit_shake", "_twitch")
+        for j in _yes(by_concept, concept)
+        if sentence[j.match.first] in onsets
+    ]
+    if not jerks or build.values.get("hypnic_jerks_only") is not None:
+        return
+    elsewhere = [j for j in _yes(by_concept, "_twitch") if sentence[j.match.first] not in onsets]
+    if elsewhere:
+        return
+    spans = [build.span(j.match.first, j.match.last) for j in jerks]
+    build.set("hypnic_jerks_only", True, spans, "worked out: jerks while falling asleep")
+
+
+DAYTIME = frozenset({"day", "daytime", "days", "awake", "walking", "sitting", "working"})
+NOT_WORDS = frozenset({"never", "not", "no", "nothing", "isn't", "don't", "doesn't"})
+
+
+def _daytime_sentences(tokens: Sequence[Token], sentence: Sequence[int]) -> set[int]:
+    """Sentences that say the jerks come in the day too ("never in the day" does not)."""
+    found = set()
+    for at, token in enumerate(tokens):
+        if token.norm in DAYTIME and not (
+            token.norm == "awake" and at > 0 and tokens[at - 1].norm in ("me", "him", "her")
+        ):
+            before = {t.norm for t in tokens[max(0, at - 3) : at]}
+            if not before & NOT_WORDS:
+                found.add(sentence[at])
+    return found
+
+
+def _fit(build: _Builder, by_concept: dict[str, list[Judged]], sentence: Sequence[int]) -> None:
+    """A fit as a bystander tells it: stiffening, shaking or jerking, not responding. Two of
+    these close together are a seizure; the whole body jerking is one on its own, except in a
+    sentence about falling asleep."""
+    onsets = {sentence[j.match.first] for j in _yes(by_concept, "_sleep_onset")}
+    body = [j for j in _yes(by_concept, "_body_jerks") if sentence[j.match.first] not in onsets]
+    signs = {kind: _yes(by_concept, f"_fit_{kind}") for kind in ("stiff", "shake", "unaware")}
+    signs["shake"] = signs["shake"] + _yes(by_concept, "_body_jerks")
+    found: list[Judged] = []
+    for kind, items in signs.items():
+        for item in items:
+            partners = [
+                other
+                for other_kind, others in signs.items()
+                if other_kind != kind
+                for other in others
+                if abs(other.match.first - item.match.first) <= FIT_WINDOW
+            ]
+            if partners:
+                found += [item, *partners]
+    found += body
+    if not found or build.values.get("seizure") is True:
+        return
+    if build.values.get("seizure") is False and not body:
+        return  # "no fit or shaking" said outright
+    unique = sorted({id(j): j for j in found}.values(), key=lambda j: j.match.first)
+    spans = [build.span(j.match.first, j.match.last) for j in unique]
+    build.set("seizure", True, spans, "worked out: what a fit looks like")
+    _drop_if_only_inside(build, "spreading", spans)
+
+
+def _drop_if_only_inside(build: _Builder, fact: str, spans: Sequence[Span]) -> None:
+    """'shaking all over' in a fit is the fit, not twitching that spreads."""
+    evidence = build.evidence.get(fact)
+    if evidence is None or build.values.get(fact) is not True:
+        return
+    inside = all(any(s.start <= e.start and e.end <= s.end for s in spans) for e in evidence.spans)
+    if inside:
+        del build.values[fact]
+        del build.evidence[fact]
+
+
+def _choking_object(
+    build: _Builder, by_concept: dict[str, list[Judged]], sentence: Sequence[int]
+) -> None:
+    """Choking on food or drink is trouble swallowing (NHS dysphagia), not choking on saliva."""
+    chokes = _yes(by_concept, "choking_on_saliva")
+    if not chokes:
+        return
+    tokens = build.tokens
+    objects = _yes(by_concept, "_food_or_drink")
+    on_food = []
+    for choke in chokes:
+        if any(
+            tokens[i].norm in ("spit", "saliva") for i in range(choke.match.first, choke.match.last)
+        ):
+            continue
+        near = [
+            o
+            for o in objects
+            if sentence[o.match.first] == sentence[choke.match.first]
+            and _same_clause(tokens, choke.match.first, o.match.first, CHOKE_OBJECT_WINDOW)
+        ]
+        saliva = any(
+            tokens[i].norm in ("spit", "saliva", "drool")
+            for i in range(choke.match.last, min(len(tokens), choke.match.last + 5))
+        )
+        if near and not saliva:
+            on_food.append((choke, near[0]))
+    if not on_food or len(on_food) < len(chokes):
+        return
+    spans = [build.span(min(c.match.first, o.match.first), max(c.match.last, o.match.last))
+             for c, o in on_food]  # fmt: skip
+    del build.values["choking_on_saliva"]
+    del build.evidence["choking_on_saliva"]
+    if build.values.get("trouble_swallowing") is not True:
+        build.set("trouble_swallowing", True, spans, "worked out: choking on food or drink")
+
+
+def _same_clause(tokens: Sequence[Token], a: int, b: int, window: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    if high - low > window:
+        return False
+    return not any(tokens[i].norm in CLAUSE_ENDS for i in range(low, high))
+
+
+def clause_ids(tokens: Sequence[Token]) -> list[int]:
+    """Which clause each token is in: a comma, full stop, "but", "then" or "now" starts one."""
+    ids, current = [], 0
+    for token in tokens:
+        if token.norm in COURSE_CLAUSE_STARTS:
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def _course(
+    build: _Builder,
+    by_concept: dict[str, list[Judged]],
+    mentions: Sequence[TimeMention],
+    sentence: Sequence[int],
+) -> None:
+    """A time course read as an onset.
+
+    A warning sign said to have gone on for a week or more ("slurred for 3 weeks", "over the
+    past month", "lately") did not start suddenly, so the lean to "sudden unless said otherwise"
+    must not send it to emergency: NICE NG127 refers progressive speech change, and sends only
+    sudden change to 999. The time must be the sign's own: in its clause, and nearer to it than
+    to a twitch ("eye twitching for a week and now I see double" says nothing of the double
+    vision's course). Likewise "suddenly started twitching" is the twitch's onset, not a sign's.
+    """
+    values = build.values
+    tokens = build.tokens
+    clause = clause_ids(tokens)
+    twitches = [j.match for j in _yes(by_concept, "_twitch")]
+    _worsening_weakness(build, by_concept, clause, twitches)
+    if values.get("onset_sudden") is None:
+        _came_and_went(build, by_concept, mentions, clause, twitches)
+    if values.get("onset_sudden") is True:
+        onsets = [j.match for j in _yes(by_concept, "onset_sudden")]
+        stated = [s for s in COURSE_SIGNS if values.get(s) is True]
+        sign_clauses = {clause[i] for s in stated for i in _token_starts(build, s)}
+        twitch_clauses = {clause[m.first] for m in twitches}
+        near_twitch = [
+            o for o in onsets if any(abs(o.first - m.first) <= TWITCH_ONSET_GAP for m in twitches)
+        ]
+        if (
+            onsets
+            and len(near_twitch) == len(onsets)
+            and all(clause[o.first] in twitch_clauses - sign_clauses for o in onsets)
+        ):
+            del values["onset_sudden"]
+            del build.evidence["onset_sudden"]
+        return
+    signs = [s for s in COURSE_SIGNS if values.get(s) is True]
+    if values.get("onset_sudden") is not None or not signs:
+        return
+    courses: list[tuple[int, int]] = [
+        (m.first, m.last)
+        for m in mentions
+        if m.anchor in ("for", "since", "ago", "bare") and m.days >= SLOW_COURSE_DAYS
+    ]
+    courses += [(j.match.first, j.match.last) for j in _yes(by_concept, "_lately")]
+    own = _own_times(build, courses, clause, twitches)
+    if own:
+        spans = [build.span(first, last) for first, last in own]
+        build.set("onset_sudden", False, spans, "worked out: the sign has gone on for a while")
+
+
+def _own_times(
+    build: _Builder,
+    spans: Sequence[tuple[int, int]],
+    clause: Sequence[int],
+    twitches: Sequence[PhraseMatch],
+) -> list[tuple[int, int]]:
+    """The times (token spans) said of a warning sign: in a sign's clause, nearer to it than
+    to any twitch word there."""
+    signs = [s for s in COURSE_SIGNS if build.values.get(s) is True]
+    starts = [i for s in signs for i in _token_starts(build, s)]
+    own = []
+    for first, last in spans:
+        to_sign = min((abs(first - i) for i in starts if clause[i] == clause[first]), default=None)
+        if to_sign is None:
+            continue
+        to_twitch = min(
+            (abs(first - m.first) for m in twitches if clause[m.first] == clause[first]),
+            default=None,
+        )
+        if to_twitch is None or to_sign < to_twitch:
+            own.append((first, last))
+    return own
+
+
+def _came_and_went(
+    build: _Builder,
+    by_concept: dict[str, list[Judged]],
+    mentions: Sequence[TimeMention],
+    clause: Sequence[int],
+    twitches: Sequence[PhraseMatch],
+) -> None:
+    """'my mouth drooped and I couldn't get my words out for 15 minutes, then it went back to
+    normal': a sign that lasted minutes to hours and went away came on suddenly (NHS stroke:
+    call even if the symptoms go away)."""
+    resolved = _yes(by_concept, "_resolved")
+    if not resolved:
+        return
+    short = [(m.first, m.last) for m in mentions
+             if m.anchor in ("for", "lasting", "bare") and m.days < 1]  # fmt: skip
+    own = _own_times(build, short, clause, twitches)
+    if own and any(r.match.first >= own[0][0] for r in resolved):
+        spans = [build.span(first, last) for first, last in own]
+        build.set("onset_sudden", True, spans, "worked out: it lasted minutes and went away")
+
+
+def _worsening_weakness(
+    build: _Builder,
+    by_concept: dict[str, list[Judged]],
+    clause: Sequence[int],
+    twitches: Sequence[PhraseMatch],
+) -> None:
+    """'he trips over nothing ... slowly getting worse': with weakness, a worsening said of no
+    twitch is the weakness getting worse."""
+    if build.values.get("weakness") is not True or "weakness_worsening" in build.values:
+        return
+    twitch_clauses = {clause[m.first] for m in twitches}
+    worse = [
+        j for j in _yes(by_concept, "_worsening") if clause[j.match.first] not in twitch_clauses
+    ]
+    if worse:
+        spans = [build.span(j.match.first, j.match.last) for j in worse]
+        build.set("weakness_worsening", True, spans, "worked out: weakness, getting worse")
+
+
+def _token_starts(build: _Builder, fact: str) -> list[int]:
+    """Token indexes where the evidence of a fact starts."""
+    starts = []
+    for span in build.evidence[fact].spans:
+        for index, token in enumerate(build.tokens):
+            if token.start == span.start:
+                starts.append(index)
+                break
+    return starts
