@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "check": "twitchguide.cli.check_commands:check",
     "serve": "twitchguide.cli.serve_commands:serve",
     "report": "twitchguide.cli.report_commands:report",
+    "admin": "twitchguide.cli.admin_commands:admin",
     "experiment": "twitchguide.cli.experiment_commands:experiment",
 }
 

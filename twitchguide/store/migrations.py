@@ -169,9 +169,142 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        5,
+        "hosted mode: accounts, sessions, tokens, login limits, share links, audit log",
+        """
+        CREATE TABLE accounts (
+            owner_id {ref} PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+            password_hash {text} NOT NULL,
+            is_admin {bool} NOT NULL DEFAULT {false},
+            created_at {instant} NOT NULL,
+            password_changed_at {instant} NOT NULL
+        );
+        CREATE TABLE sessions (
+            id {pk},
+            token_hash {text} NOT NULL UNIQUE,
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            expires_at {instant} NOT NULL
+        );
+        CREATE INDEX sessions_owner ON sessions (owner_id);
+        CREATE TABLE api_tokens (
+            id {pk},
+            token_hash {text} NOT NULL UNIQUE,
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            label {text} NOT NULL,
+            created_at {instant} NOT NULL,
+            revoked_at {instant}
+        );
+        CREATE INDEX api_tokens_owner ON api_tokens (owner_id);
+        CREATE TABLE reset_tokens (
+            id {pk},
+            token_hash {text} NOT NULL UNIQUE,
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            expires_at {instant} NOT NULL,
+            used_at {instant}
+        );
+        CREATE TABLE invites (
+            id {pk},
+            token_hash {text} NOT NULL UNIQUE,
+            created_at {instant} NOT NULL,
+            expires_at {instant} NOT NULL,
+            used_at {instant}
+        );
+        CREATE TABLE login_limits (
+            limit_key {text} PRIMARY KEY,
+            failures {int} NOT NULL,
+            first_failure_at {instant} NOT NULL,
+            locked_until {instant}
+        );
+        CREATE TABLE share_links (
+            id {pk},
+            token_hash {text} NOT NULL UNIQUE,
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at {instant} NOT NULL,
+            expires_at {instant} NOT NULL,
+            revoked_at {instant},
+            period_start {date} NOT NULL,
+            period_end {date} NOT NULL
+        );
+        CREATE INDEX share_links_owner ON share_links (owner_id);
+        CREATE TABLE share_views (
+            id {pk},
+            share_id {ref} NOT NULL REFERENCES share_links(id) ON DELETE CASCADE,
+            owner_id {ref} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            viewed_at {instant} NOT NULL
+        );
+        CREATE INDEX share_views_owner ON share_views (owner_id, share_id);
+        CREATE TABLE audit_log (
+            id {pk},
+            owner_id {ref} REFERENCES users(id) ON DELETE CASCADE,
+            at {instant} NOT NULL,
+            event {text} NOT NULL,
+            detail {text} NOT NULL
+        );
+        CREATE INDEX audit_log_owner ON audit_log (owner_id, at);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1][0]
+
+# Row-level security, PostgreSQL only: a second wall behind the store's own scoping. A role
+# that does not own the tables (hosted mode's app role) sees only the rows of the user id set
+# for its request (`twitchguide.user_id`), whatever a query asks for. The owner, which runs
+# migrations and the sign-in steps, is not bound by them. Tables without an owner column
+# have no policy at all, so the app role can read none of their rows.
+_CURRENT_USER = "NULLIF(current_setting('twitchguide.user_id', true), '')::bigint"
+_OWNED_TABLES = (
+    "episodes",
+    "daily_factors",
+    "medication_courses",
+    "symptom_reports",
+    "strength_checks",
+    "relief_ratings",
+    "deleted_records",
+    "accounts",
+    "sessions",
+    "api_tokens",
+    "reset_tokens",
+    "share_links",
+    "share_views",
+    "audit_log",
+    "experiments",
+)
+POSTGRES_ONLY: dict[int, tuple[str, ...]] = {
+    5: (
+        "ALTER TABLE users ENABLE ROW LEVEL SECURITY",
+        f"CREATE POLICY users_self ON users USING (id = {_CURRENT_USER}) "
+        f"WITH CHECK (id = {_CURRENT_USER})",
+        *(
+            statement
+            for table in _OWNED_TABLES
+            for statement in (
+                f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+                f"CREATE POLICY {table}_owner ON {table} USING (owner_id = {_CURRENT_USER}) "
+                f"WITH CHECK (owner_id = {_CURRENT_USER})",
+            )
+        ),
+        # An experiment's days belong to whoever can see the experiment.
+        "ALTER TABLE experiment_days ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY experiment_days_owner ON experiment_days USING (EXISTS "
+        "(SELECT 1 FROM experiments e WHERE e.id = experiment_id)) WITH CHECK (EXISTS "
+        "(SELECT 1 FROM experiments e WHERE e.id = experiment_id))",
+        "ALTER TABLE invites ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE login_limits ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE schema_migrations ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY schema_migrations_read ON schema_migrations FOR SELECT USING (true)",
+        # Every deleted record leaves a line in its owner's audit log (hosted mode shows it).
+        "CREATE FUNCTION audit_deleted_record() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "INSERT INTO audit_log (owner_id, at, event, detail) VALUES "
+        "(NEW.owner_id, now(), 'record_deleted', NEW.kind || ' ' || NEW.record_id); "
+        "RETURN NEW; END $$",
+        "CREATE TRIGGER deleted_records_audit AFTER INSERT ON deleted_records "
+        "FOR EACH ROW EXECUTE FUNCTION audit_deleted_record()",
+    ),
+}
 
 
 class NewerSchema(StoreUnavailable):
@@ -231,6 +364,9 @@ def _apply(database: Database, target: int, types: dict[str, str]) -> None:
         if current < version <= target:
             for statement in script.format(**types).split(";"):
                 if statement.strip():
+                    database.execute(statement)
+            if database.dialect == "postgresql":
+                for statement in POSTGRES_ONLY.get(version, ()):
                     database.execute(statement)
             database.execute(
                 "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",

@@ -389,7 +389,8 @@ class SettingsOut(BaseModel):
 class SettingsIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     timezone: Annotated[str, Field(max_length=64)] | None = None
-    day_start_hour: Annotated[int, Field(ge=0, le=12)] | None = None
+    # JSON `false` is not the hour 0 (pydantic's lax mode would take it as one), as for records
+    day_start_hour: Annotated[int, Field(ge=0, le=12), BeforeValidator(_not_yes_no)] | None = None
     emergency_number: Annotated[str, Field(max_length=20)] | None = None
 
 

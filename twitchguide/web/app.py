@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,25 +22,51 @@ from twitchguide.web.security import (
 )
 from twitchguide.web.steps import Context
 
+if TYPE_CHECKING:
+    from twitchguide.hosted.config import HostedConfig
+    from twitchguide.hosted.site import HostedSite
+
 HERE = Path(__file__).parent
 
 
 class AppState:
     """What every request needs: where the diary is, whose it is, and the app's secrets."""
 
-    def __init__(self, database_url: str, user_name: str, guard: Guard) -> None:
+    def __init__(
+        self, database_url: str, user_name: str, guard: Guard, hosted: HostedSite | None = None
+    ) -> None:
         self.database_url = database_url
         self.user_name = user_name
         self.guard = guard
+        self.hosted = hosted
 
 
-def create_app(database_url: str, user_name: str, access_code: str | None = None) -> FastAPI:
-    """The whole web app for one diary. `access_code`: required of other devices (--lan)."""
-    from twitchguide.actions.context import open_context as open_diary
+def create_app(
+    database_url: str,
+    user_name: str,
+    access_code: str | None = None,
+    *,
+    hosted: HostedConfig | None = None,
+) -> FastAPI:
+    """The whole web app for one diary. `access_code`: required of other devices (--lan).
 
-    # Connect, migrate and create the person once, before the first request.
-    open_diary(database_url, user_name).close()
-    guard = Guard(access_code)
+    `hosted`: many people on one PostgreSQL instead (`serve --hosted`); then the database URL
+    and user name are ignored, and each request is the signed-in person's.
+    """
+    site: HostedSite | None = None
+    if hosted is not None:
+        from twitchguide.hosted.database import prepare
+        from twitchguide.hosted.site import HostedSite
+
+        prepare(hosted)  # migrate and grant, once per process; safe beside other instances
+        site = HostedSite(hosted)
+        guard = Guard(key=site.csrf_key())
+    else:
+        from twitchguide.actions.context import open_context as open_diary
+
+        # Connect, migrate and create the person once, before the first request.
+        open_diary(database_url, user_name).close()
+        guard = Guard(access_code)
     app = FastAPI(
         title="Twitchguide API",
         version="1",
@@ -50,17 +76,21 @@ def create_app(database_url: str, user_name: str, access_code: str | None = None
         openapi_url="/api/openapi.json",
         dependencies=[Depends(check_csrf)],
     )
-    app.state.tg = AppState(database_url, user_name, guard)
+    app.state.tg = AppState(database_url, user_name, guard, site)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from twitchguide.web import api, pages
 
+    if site is not None:
+        from twitchguide.hosted.web_hooks import install
+
+        install(app, site)
     app.include_router(api.router)
     app.include_router(pages.router)
     _install_error_handlers(app)
     if database_url.startswith("sqlite"):
         app.add_middleware(OneWriterAtATime)
-    app.add_middleware(GuardMiddleware, guard=guard)
+    app.add_middleware(GuardMiddleware, guard=guard, hosted=site is not None)
     return app
 
 
@@ -96,6 +126,12 @@ async def check_csrf(request: Request) -> None:
         value = form.get(CSRF_FIELD)
         token = value if isinstance(value, str) else None
     state: AppState = request.app.state.tg
+    if state.hosted is not None and token is None:
+        from twitchguide.hosted.web_hooks import bearer_ok
+
+        # A program with an API token sends no cookies, so no other site can forge its calls.
+        if await bearer_ok(request):
+            return
     if not state.guard.csrf_ok(request.scope.get("state", {}).get("session"), token):
         raise CSRFRejected()
 

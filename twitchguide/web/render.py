@@ -48,10 +48,12 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
         "emergency_number",
         diary.actions.emergency_number if diary is not None and diary.opened else None,
     )
+    hosted = getattr(request.app.state.tg, "hosted", None) is not None
     html = ENV.get_template(template).render(
         request=request,
         path=request.url.path,
-        nav=NAV,
+        nav=(*NAV, ("/account", "Account")) if hosted else NAV,
+        hosted=hosted,
         csrf=csrf_token(request),
         **values,
     )

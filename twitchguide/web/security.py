@@ -42,8 +42,9 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
 class Guard:
     """Per-app secrets: the CSRF key, and the access code a phone needs under --lan."""
 
-    def __init__(self, access_code: str | None = None) -> None:
-        self.key = secrets.token_bytes(32)
+    def __init__(self, access_code: str | None = None, key: bytes | None = None) -> None:
+        # Hosted instances share one key (from the secret) so any of them accepts a token.
+        self.key = key or secrets.token_bytes(32)
         self.access_code = access_code
 
     def csrf_token(self, session: str) -> str:
@@ -77,8 +78,10 @@ def cookies_of(scope: Scope) -> dict[str, str]:
     return {}
 
 
-def _cookie(name: str, value: str, max_age: int | None = None) -> bytes:
+def _cookie(name: str, value: str, max_age: int | None = None, secure: bool = False) -> bytes:
     parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Strict"]
+    if secure:
+        parts.append("Secure")
     if max_age is not None:
         parts.append(f"Max-Age={max_age}")
     return "; ".join(parts).encode()
@@ -101,9 +104,10 @@ class GuardMiddleware:
     Plain ASGI (not BaseHTTPMiddleware) so it costs microseconds on every request.
     """
 
-    def __init__(self, app: ASGIApp, guard: Guard) -> None:
+    def __init__(self, app: ASGIApp, guard: Guard, hosted: bool = False) -> None:
         self.app = app
         self.guard = guard
+        self.hosted = hosted  # served by name behind a proxy: the loopback Host check is off
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -114,10 +118,11 @@ class GuardMiddleware:
         session = cookies.get(SESSION_COOKIE, "")
         if not (16 <= len(session) <= 64 and session.replace("-", "").replace("_", "").isalnum()):
             session = secrets.token_urlsafe(24)
-            set_cookies.append(_cookie(SESSION_COOKIE, session))
+            secure = self.hosted and scope.get("scheme") == "https"
+            set_cookies.append(_cookie(SESSION_COOKIE, session, secure=secure))
         scope.setdefault("state", {})["session"] = session
 
-        if _from_this_machine(scope) and not _names_this_machine(scope):
+        if not self.hosted and _from_this_machine(scope) and not _names_this_machine(scope):
             # A page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and read
             # what it loads as same-origin; a browser here always says 127.0.0.1 or localhost.
             await _refuse(send, 421, b"This address is not Twitchguide's; open http://127.0.0.1")
@@ -137,7 +142,12 @@ class GuardMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.extend(SECURITY_HEADERS)
+                own_policy = any(name == b"content-security-policy" for name, _ in headers)
+                headers.extend(
+                    h
+                    for h in SECURITY_HEADERS
+                    if not (own_policy and h[0] == b"content-security-policy")
+                )  # a response with its own (stricter for scripts) policy keeps it
                 if not scope.get("path", "").startswith("/static/"):
                     headers.append((b"cache-control", b"no-store"))
                 headers.extend((b"set-cookie", c) for c in set_cookies)

@@ -1,0 +1,41 @@
+"""How a hosted app differs from the local one: who a request belongs to, and what else it serves.
+
+The local app's routes are reused as they are; only the dependency that gives a route its diary
+is swapped for one that gives the signed-in person's, on the app role.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from twitchguide.hosted.site import HostedSite, SignInNeeded, bearer_token, hosted_context, site_of
+
+
+def install(app: FastAPI, site: HostedSite) -> None:
+    from twitchguide.hosted.routes import router
+    from twitchguide.web.app import error_body, open_context
+
+    app.dependency_overrides[open_context] = hosted_context
+    app.include_router(router)
+
+    @app.exception_handler(SignInNeeded)
+    async def sign_in(request: Request, _error: SignInNeeded) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(
+                error_body("authorization", "sign in, or send a live API token as Bearer"),
+                status_code=401,
+                headers={"www-authenticate": "Bearer"},
+            )
+        return RedirectResponse("/login", status_code=303)
+
+
+async def bearer_ok(request: Request) -> bool:
+    """True when the request carries a live API token; a dead or unknown one is a 401."""
+    token = bearer_token(request)
+    if token is None:
+        return False
+    if await run_in_threadpool(site_of(request).who, request) is None:
+        raise SignInNeeded()
+    return True
