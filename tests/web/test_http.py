@@ -314,3 +314,22 @@ def test_a_second_record_of_factors_for_one_day_is_refused_clearly(client: Brows
 def test_a_405_names_every_method_the_path_takes(sqlite_client: Browser) -> None:
     answer = sqlite_client.http.request("PUT", "/api/v1/episode")
     assert answer.status_code == 405 and answer.headers["allow"] == "GET, POST"
+
+
+def test_the_doctor_report_downloads_as_a_pdf(client: Browser) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    client.api("POST", "/api/v1/episode", {"region": "calf", "side": "left", "intensity": 2})
+    got = client.get("/report?since=30d&paper=letter")
+    assert got.status_code == 200
+    assert got.headers["content-type"] == "application/pdf"
+    assert got.headers["content-disposition"].startswith('attachment; filename="twitch-report-')
+    reader = PdfReader(io.BytesIO(got.content))
+    first = reader.pages[0]
+    assert round(float(first.mediabox.width)) == 612  # US Letter
+    assert "Weakness" in first.extract_text()
+    assert 'action="/report"' in client.get("/backup").text
+    refused = client.get("/report?paper=a3")
+    assert refused.status_code == 422 and "paper" in refused.text

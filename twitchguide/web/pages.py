@@ -361,6 +361,27 @@ def export_page(ctx: Ctx) -> Response:
     )
 
 
+@router.get("/report")
+def report_download(
+    ctx: Ctx,
+    since: Annotated[str, Query(max_length=40)] = "90d",
+    paper: Annotated[str, Query(max_length=10)] = "a4",
+    format: Annotated[str, Query(max_length=10)] = "pdf",
+) -> Response:
+    """The doctor report as a file to save or print (the same one `twitchguide report` writes)."""
+    from twitchguide.actions.report import render_report, report_options
+
+    options = report_options(
+        ctx.actions, start=None if since == "all" else since, paper=paper, format_=format
+    )
+    rendered = render_report(ctx.actions, options)
+    return Response(
+        rendered.content,
+        media_type=rendered.media_type,
+        headers={"content-disposition": f'attachment; filename="{rendered.filename}"'},
+    )
+
+
 @router.post("/backup/import")
 def import_page(ctx: Ctx, upload: Annotated[bytes, Depends(uploaded_file)]) -> Response:
     from twitchguide.actions.import_upload import import_document
