@@ -12,6 +12,7 @@ from twitchguide.insights.triggers import TriggerAnalysis, TriggerResult
 from twitchguide.reports import details
 from twitchguide.reports.charts import Effect, GripSeries, WeekCount
 from twitchguide.reports.model import (
+    ASSOCIATION_CAVEAT,
     Course,
     Factors,
     Medicine,
@@ -251,6 +252,23 @@ def _factors(triggers: TriggerAnalysis) -> Factors:
         not_enough_data=tuple(waiting),
         summary=triggers.summary,
         all_results=tuple(_result_row(r) for r in triggers.results),
+        caveat=_caveat(triggers.results),
+    )
+
+
+def _caveat(results: list[TriggerResult]) -> str:
+    """What the labels mean, with how often each was wrong on made-up diaries this long."""
+    shares = {r.evidence: r.false_share for r in results if r.false_share is not None}
+    parts = [
+        f"'{label}' links were wrong about {round(100 * shares[label])} times in 100"
+        for label in ("likely", "possible")
+        if label in shares
+    ]
+    if not parts:
+        return ASSOCIATION_CAVEAT
+    return (
+        "These are associations in this person's own diary, not causes. On simulated diaries "
+        f"as long as this one, {' and '.join(parts)}."
     )
 
 

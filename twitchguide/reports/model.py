@@ -36,9 +36,8 @@ NOT_A_DIAGNOSIS = (
     "in one person's data, not causes."
 )
 ASSOCIATION_CAVEAT = (
-    "These are associations in this person's own diary, not causes. 'Likely' passed a "
-    "false-discovery check (q = 0.10: about 1 in 10 such labels may be wrong); 'possible' only "
-    "had a 95% interval that excludes no difference, and is wrong more often."
+    "These are associations in this person's own diary, not causes, and any label can be "
+    "wrong: 'possible' more often than 'likely'."
 )
 
 
