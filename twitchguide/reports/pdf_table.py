@@ -41,11 +41,16 @@ def wrap(pdf: FPDF, text: str, width: float, max_lines: int = MAX_LINES_PER_CELL
     if current:
         lines.append(current)
     if len(lines) > max_lines:
+        kept = " ".join(lines[:max_lines])
+        # End on a whole sentence when one ends late enough; a cut mid-word looks broken.
+        sentence_end = kept.rfind(". ")
+        if sentence_end > len(kept) * 0.6:
+            return wrap(pdf, kept[: sentence_end + 1], width, max_lines)
         lines = lines[:max_lines]
-        last = lines[-1]
-        while last and pdf.get_string_width(last + " …") > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + " …"
+        words = lines[-1].split()
+        while words and pdf.get_string_width(" ".join(words) + " …") > width:
+            words.pop()
+        lines[-1] = " ".join(words) + " …"
     return lines
 
 
