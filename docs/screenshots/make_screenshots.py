@@ -38,6 +38,7 @@ SHOTS: list[tuple[str, str, str]] = [
     ("guide-topic", "/guide/calf", ""),
     ("settings", "/settings", ""),
     ("backup", "/backup", ""),
+    ("experiment", "/experiment", ""),
 ]
 
 

@@ -18,7 +18,7 @@ from tests.web.conftest import VIEWPORTS
 
 PAGES = [
     "/", "/?region=calf", "/diary", "/check", "/insights", "/guide", "/guide?q=coffee",
-    "/guide/sources", "/settings", "/backup", "/diary/new/episode", "/check/diary",
+    "/guide/sources", "/settings", "/backup", "/experiment", "/diary/new/episode", "/check/diary",
 ]  # fmt: skip
 
 

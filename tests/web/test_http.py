@@ -333,3 +333,26 @@ def test_the_doctor_report_downloads_as_a_pdf(client: Browser) -> None:
     assert 'action="/report"' in client.get("/backup").text
     refused = client.get("/report?paper=a3")
     assert refused.status_code == 422 and "paper" in refused.text
+
+
+def test_a_self_experiment_from_start_to_a_kept_day(
+    client: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime(2026, 11, 28, 12, tzinfo=UTC)
+    monkeypatch.setenv("TWITCHGUIDE_NOW", now.isoformat())
+    assert "Start an experiment" in client.get("/experiment").text
+    started = client.form("/experiment/start", {"step": "caffeine_off"})
+    assert started.status_code == 303 and started.headers["location"] == "/experiment?started=1"
+    planned = client.get("/experiment?started=1").text
+    assert "It starts tomorrow" in planned and "starts on 2026-11-29" in planned
+    assert "Start an experiment" not in planned
+    monkeypatch.setenv("TWITCHGUIDE_NOW", (now + timedelta(days=2)).isoformat())
+    day_two = client.get("/experiment").text
+    assert "Day 2 of" in day_two and "I did that today" in day_two
+    assert client.form("/experiment/today", {"kept": "maybe"}).status_code == 422
+    assert client.form("/experiment/today", {"kept": "yes"}).status_code == 303
+    assert "Noted: you did it today" in client.get("/experiment").text
+    refused = client.form("/experiment/start", {"step": "ibuprofen"})
+    assert refused.status_code == 422 and "step" in refused.text

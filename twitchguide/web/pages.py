@@ -262,6 +262,51 @@ def insights_page(
     )
 
 
+@router.get("/experiment", response_class=HTMLResponse)
+def experiment_page(request: Request, ctx: Ctx, started: str | None = None) -> HTMLResponse:
+    """A self-experiment: choose a step to test, then each day what to do and whether you did."""
+    from twitchguide.actions import experiments
+    from twitchguide.errors import NotFound
+    from twitchguide.insights.experiment import STEPS
+
+    progress = today = None
+    try:
+        progress = experiments.experiment_status(ctx.actions)
+        if not progress.finished:
+            today = experiments.experiment_today(ctx.actions)
+    except NotFound:
+        pass  # no experiment yet: the page offers to start one
+    return page(
+        request,
+        "experiment.html",
+        title="Self-experiment",
+        progress=progress,
+        today=today,
+        steps=STEPS,
+        started=started,
+        safety=experiments.SAFETY,
+    )
+
+
+@router.post("/experiment/start")
+def start_experiment_page(ctx: Ctx, values: Form) -> Response:
+    from twitchguide.actions.experiments import start_experiment
+
+    start_experiment(ctx.actions, values.get("step", ""))
+    return _see("/experiment?started=1")
+
+
+@router.post("/experiment/today")
+def experiment_kept_page(ctx: Ctx, values: Form) -> Response:
+    from twitchguide.actions.experiments import experiment_today
+
+    answer = values.get("kept", "")
+    if answer not in ("yes", "no"):
+        raise InvalidInput("kept", "yes or no")
+    experiment_today(ctx.actions, kept=answer == "yes")
+    return _see("/experiment")
+
+
 # --- Guide -------------------------------------------------------------------------------
 
 
