@@ -11,6 +11,7 @@ import yaml
 
 from twitchguide.triage.engine import triage
 from twitchguide.triage.extract import extract_facts
+from twitchguide.triage.facts import TriageFacts
 from twitchguide.triage.rulebook import RANK
 
 HERE = Path(__file__).parent
@@ -24,6 +25,18 @@ SETS = {
     "blind 4": HERE / "free_text_blind4.yaml",
 }
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
+
+
+def facts(text: str) -> TriageFacts:
+    """What the extractor reads from a text, at the sets' fixed "now"."""
+    return extract_facts(text, NOW).facts
+
+
+def level(text: str) -> str:
+    """The triage level for a text read on its own."""
+    return triage(facts(text)).level
+
+
 LEVELS = ("emergency", "see_doctor_soon", "routine_appointment", "self_care")
 
 # Signs that, when stated, must never be missed (each raises the level on its own or with

@@ -5,23 +5,10 @@ Each test uses texts unlike the blind set's own: the same way of saying a sign, 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from twitchguide.triage.engine import triage
+from tests.triage_text.free_text_scoring import NOW, facts, level
 from twitchguide.triage.extract import extract_facts
-from twitchguide.triage.facts import TriageFacts
-
-NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
-
-
-def facts(text: str) -> TriageFacts:
-    return extract_facts(text, NOW).facts
-
-
-def level(text: str) -> str:
-    return triage(facts(text)).level
 
 
 @pytest.mark.parametrize(

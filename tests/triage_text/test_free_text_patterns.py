@@ -7,25 +7,13 @@ with texts unlike the labelled sets' own.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from tests.triage_text.free_text_scoring import facts, level
 from twitchguide.triage.engine import triage
-from twitchguide.triage.extract import extract_facts
 from twitchguide.triage.facts import TriageFacts
-
-NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
-
-
-def facts(text: str) -> TriageFacts:
-    return extract_facts(text, NOW).facts
-
-
-def level(text: str) -> str:
-    return triage(facts(text)).level
-
 
 # ---- 1. a fit as a parent or bystander tells it ----
 
