@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from twitchguide.triage.extract.course import read_courses
 from twitchguide.triage.extract.negation import Judged
 from twitchguide.triage.extract.phrases import PhraseMatch
 from twitchguide.triage.extract.places import sentence_ids
@@ -15,21 +16,6 @@ from twitchguide.triage.extract.timex import TimeMention
 if TYPE_CHECKING:
     from twitchguide.triage.extract.extractor import Span, _Builder
 
-# Signs whose onset matters: sudden ones need help at once, slow ones a doctor soon (NICE NG127).
-COURSE_SIGNS = (
-    "face_drooping",
-    "weakness",
-    "numbness",
-    "trouble_speaking",
-    "double_vision",
-    "loss_of_balance",
-    "visual_disturbance",
-    "trouble_breathing",
-    "weakness_worsening",
-)
-# A sign said to have gone on this long has a course, not a sudden start (a week or more).
-SLOW_COURSE_DAYS = 7
-TWITCH_ONSET_GAP = 3  # "suddenly started twitching": the onset word sits by the twitch word
 FIT_WINDOW = 30  # tokens: the parts of one bystander account
 CHOKE_OBJECT_WINDOW = 6
 CLAUSE_ENDS = frozenset({".", "!", "?", ";", "but", ","})
@@ -205,7 +191,7 @@ def _course(
     mentions: Sequence[TimeMention],
     sentence: Sequence[int],
 ) -> None:
-    """A time course read as an onset.
+    """Each warning sign's own time course, read as the onset (course.py).
 
     A warning sign said to have gone on for a week or more ("slurred for 3 weeks", "over the
     past month", "lately") did not start suddenly, so the lean to "sudden unless said otherwise"
@@ -214,87 +200,10 @@ def _course(
     to a twitch ("eye twitching for a week and now I see double" says nothing of the double
     vision's course). Likewise "suddenly started twitching" is the twitch's onset, not a sign's.
     """
-    values = build.values
-    tokens = build.tokens
-    clause = clause_ids(tokens)
+    clause = clause_ids(build.tokens)
     twitches = [j.match for j in _yes(by_concept, "_twitch")]
     _worsening_weakness(build, by_concept, clause, twitches)
-    if values.get("onset_sudden") is None:
-        _came_and_went(build, by_concept, mentions, clause, twitches)
-    if values.get("onset_sudden") is True:
-        onsets = [j.match for j in _yes(by_concept, "onset_sudden")]
-        stated = [s for s in COURSE_SIGNS if values.get(s) is True]
-        sign_clauses = {clause[i] for s in stated for i in _token_starts(build, s)}
-        twitch_clauses = {clause[m.first] for m in twitches}
-        near_twitch = [
-            o for o in onsets if any(abs(o.first - m.first) <= TWITCH_ONSET_GAP for m in twitches)
-        ]
-        if (
-            onsets
-            and len(near_twitch) == len(onsets)
-            and all(clause[o.first] in twitch_clauses - sign_clauses for o in onsets)
-        ):
-            del values["onset_sudden"]
-            del build.evidence["onset_sudden"]
-        return
-    signs = [s for s in COURSE_SIGNS if values.get(s) is True]
-    if values.get("onset_sudden") is not None or not signs:
-        return
-    courses: list[tuple[int, int]] = [
-        (m.first, m.last)
-        for m in mentions
-        if m.anchor in ("for", "since", "ago", "bare") and m.days >= SLOW_COURSE_DAYS
-    ]
-    courses += [(j.match.first, j.match.last) for j in _yes(by_concept, "_lately")]
-    own = _own_times(build, courses, clause, twitches)
-    if own:
-        spans = [build.span(first, last) for first, last in own]
-        build.set("onset_sudden", False, spans, "worked out: the sign has gone on for a while")
-
-
-def _own_times(
-    build: _Builder,
-    spans: Sequence[tuple[int, int]],
-    clause: Sequence[int],
-    twitches: Sequence[PhraseMatch],
-) -> list[tuple[int, int]]:
-    """The times (token spans) said of a warning sign: in a sign's clause, nearer to it than
-    to any twitch word there."""
-    signs = [s for s in COURSE_SIGNS if build.values.get(s) is True]
-    starts = [i for s in signs for i in _token_starts(build, s)]
-    own = []
-    for first, last in spans:
-        to_sign = min((abs(first - i) for i in starts if clause[i] == clause[first]), default=None)
-        if to_sign is None:
-            continue
-        to_twitch = min(
-            (abs(first - m.first) for m in twitches if clause[m.first] == clause[first]),
-            default=None,
-        )
-        if to_twitch is None or to_sign < to_twitch:
-            own.append((first, last))
-    return own
-
-
-def _came_and_went(
-    build: _Builder,
-    by_concept: dict[str, list[Judged]],
-    mentions: Sequence[TimeMention],
-    clause: Sequence[int],
-    twitches: Sequence[PhraseMatch],
-) -> None:
-    """'my mouth drooped and I couldn't get my words out for 15 minutes, then it went back to
-    normal': a sign that lasted minutes to hours and went away came on suddenly (NHS stroke:
-    call even if the symptoms go away)."""
-    resolved = _yes(by_concept, "_resolved")
-    if not resolved:
-        return
-    short = [(m.first, m.last) for m in mentions
-             if m.anchor in ("for", "lasting", "bare") and m.days < 1]  # fmt: skip
-    own = _own_times(build, short, clause, twitches)
-    if own and any(r.match.first >= own[0][0] for r in resolved):
-        spans = [build.span(first, last) for first, last in own]
-        build.set("onset_sudden", True, spans, "worked out: it lasted minutes and went away")
+    read_courses(build, by_concept, mentions, clause, sentence, twitches)
 
 
 def _worsening_weakness(
@@ -314,14 +223,3 @@ def _worsening_weakness(
     if worse:
         spans = [build.span(j.match.first, j.match.last) for j in worse]
         build.set("weakness_worsening", True, spans, "worked out: weakness, getting worse")
-
-
-def _token_starts(build: _Builder, fact: str) -> list[int]:
-    """Token indexes where the evidence of a fact starts."""
-    starts = []
-    for span in build.evidence[fact].spans:
-        for index, token in enumerate(build.tokens):
-            if token.start == span.start:
-                starts.append(index)
-                break
-    return starts

@@ -320,7 +320,8 @@ def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
         # Passing out with no fit is a faint ("fainted or nearly fainted").
         build.set("fainting", True, build.evidence["passed_out"].spans, "from a sign: passed_out")
     resolved = _yes(by_concept, "_resolved")
-    sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True]
+    slow = values.get("slow_onset_signs") or ()
+    sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True and s not in slow]
     if values.get("onset_sudden") is True and resolved and sudden_signs:
         spans = [
             *build.evidence["onset_sudden"].spans,
