@@ -23,6 +23,7 @@ SETS = {
     "held-out 2": HERE / "free_text_holdout2.yaml",
     "blind 3": HERE / "free_text_blind3.yaml",
     "blind 4": HERE / "free_text_blind4.yaml",
+    "blind 5": HERE / "free_text_blind5.yaml",
 }
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 
