@@ -83,7 +83,12 @@ def _daytime_sentences(tokens: Sequence[Token], sentence: Sequence[int]) -> set[
         if token.norm in DAYTIME and not (
             token.norm == "awake" and at > 0 and tokens[at - 1].norm in ("me", "him", "her")
         ):
-            before = {t.norm for t in tokens[max(0, at - 3) : at]}
+            # "nothing at all during the day": a "not" earlier in the clause denies it.
+            before = set()
+            for token_before in reversed(tokens[max(0, at - 6) : at]):
+                if token_before.norm in (",", "but", "and"):
+                    break
+                before.add(token_before.norm)
             if not before & NOT_WORDS:
                 found.add(sentence[at])
     return found
@@ -223,3 +228,61 @@ def _worsening_weakness(
     if worse:
         spans = [build.span(j.match.first, j.match.last) for j in worse]
         build.set("weakness_worsening", True, spans, "worked out: weakness, getting worse")
+
+
+# Where a feeling or weakness that climbs starts, and where it gets to (per limb).
+LOW_PARTS = {
+    "leg": frozenset({"toes", "toe", "feet", "foot", "ankles", "ankle", "soles", "heels"}),
+    "arm": frozenset({"fingers", "finger", "fingertips", "hands", "hand", "wrists", "wrist"}),
+}
+HIGH_PARTS = {
+    "leg": frozenset({"knees", "knee", "shins", "shin", "calves", "calf", "thighs", "thigh",
+                      "legs", "hips", "hip", "waist", "groin", "tummy", "belly", "chest"}),
+    "arm": frozenset({"forearms", "forearm", "elbows", "elbow", "arms", "arm", "shoulders",
+                      "shoulder", "chest"}),
+}  # fmt: skip
+CLIMB_WORDS = frozenset(
+    {"now", "up", "moved", "moving", "spread", "spreading", "spreads", "reached", "reaching",
+     "creeping", "crept", "climbing", "climbed", "rising", "rose", "travelled", "traveled",
+     "into", "then"}
+)  # fmt: skip
+REACHED_LEADS = frozenset({"in", "to", "into", "up", "reached", "reaching", "at", "now", "then"})
+FILLERS = frozenset({"my", "both", "the", "his", "her", "its", "it's", "is", "it", "are", "of"})
+PAIN_AFTER = frozenset(
+    {"hurt", "hurts", "hurting", "ache", "aches", "aching", "sore", "painful", "swollen", "stiff",
+     "itchy", "cramp", "cramps", "cramping", "twitch", "twitches", "twitching"}
+)  # fmt: skip
+CLIMB_WINDOW = 20
+
+
+def read_climbing(build: _Builder) -> None:
+    """'tingling started in my toes on thursday, now its in both legs up to my knees': a feeling
+    or weakness said to start low on a limb and reach higher up, in one sentence, climbs
+    (ascending_weakness). Whether it is weakness or tingling that climbs is checked later: a
+    climbing twitch alone is asked about, not read as the sign."""
+    if build.values.get("ascending_weakness") is not None:
+        return
+    tokens = build.tokens
+    sentence = sentence_ids(tokens)
+    for limb, low_parts in LOW_PARTS.items():
+        for low, token in enumerate(tokens):
+            if token.norm not in low_parts:
+                continue
+            for high in range(low + 2, min(len(tokens), low + CLIMB_WINDOW)):
+                if sentence[high] != sentence[low]:
+                    break
+                if tokens[high].norm not in HIGH_PARTS[limb]:
+                    continue
+                between = {t.norm for t in tokens[low + 1 : high]}
+                lead = high - 1
+                while lead > low and tokens[lead].norm in FILLERS:
+                    lead -= 1
+                after = tokens[high + 1].norm if high + 1 < len(tokens) else ""
+                if (
+                    between & CLIMB_WORDS
+                    and tokens[lead].norm in REACHED_LEADS
+                    and (after not in PAIN_AFTER)
+                ):
+                    span = build.span(low, high + 1)
+                    build.set("ascending_weakness", True, [span], "worked out: it climbs")
+                    return

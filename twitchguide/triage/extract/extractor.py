@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from twitchguide.triage.extract import numbers
-from twitchguide.triage.extract.events import read_events
+from twitchguide.triage.extract.events import read_climbing, read_events
 from twitchguide.triage.extract.followup import OpenQuestion, open_questions
 from twitchguide.triage.extract.medicine_text import read_medicines
 from twitchguide.triage.extract.negation import Judged, judge
@@ -114,6 +114,7 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     build, judged, by_concept = _read_phrases(text)
     tokens = build.tokens
     _bool_facts(build, by_concept)
+    read_climbing(build)
     _functional_signs(build)
     mentions = time_mentions(tokens, now)
     read_events(build, by_concept, mentions)
@@ -140,6 +141,7 @@ def stated_signs(text: str) -> frozenset[str]:
     `log`, so it skips the parts of the reading that cost the most to load."""
     build, judged, by_concept = _read_phrases(text)
     _bool_facts(build, by_concept)
+    read_climbing(build)
     _functional_signs(build)
     # Times are cheap to read and say whether a sign came and went ("for 10 minutes").
     read_events(build, by_concept, time_mentions(build.tokens, None))

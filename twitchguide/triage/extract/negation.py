@@ -64,6 +64,15 @@ DOUBT_PAIRS = frozenset(
         ("not", "sure"),
         ("look", "out"),
         ("watch", "for"),
+        # Something read or heard about is not something the person has.
+        ("read", "about"),
+        ("reading", "about"),
+        ("heard", "about"),
+        ("hearing", "about"),
+        ("googled", "about"),
+        ("googling", "about"),
+        ("searched", "for"),
+        ("symptoms", "like"),
     }
 )
 PSEUDO_NEGATION_NEXT = frozenset({"only", "just", "doubt", "matter", "idea", "wonder"})

@@ -51,7 +51,8 @@ DECADES = {
 }
 PEOPLE = frozenset(
     {"son", "daughter", "kid", "child", "boy", "girl", "dad", "mum", "mom", "father", "mother",
-     "husband", "wife", "partner", "grandma", "grandad", "granddad", "grandpa", "nan", "baby"}
+     "husband", "wife", "partner", "grandma", "grandad", "granddad", "grandpa", "nan", "baby",
+     "she", "he", "mother-in-law", "granny", "grandmother", "grandfather", "madre", "padre"}
 )  # fmt: skip
 SEX_WORDS = frozenset({"m", "f", "male", "female", "man", "woman", "guy", "girl", "boy"})
 
