@@ -92,7 +92,9 @@ def read_courses(
     for cue in cues:
         in_clause = [t for t in things if clause[t.first] == clause[cue.first]]
         if not any(t.name for t in in_clause):
-            if cue.word and not in_clause:
+            # "it came on gradually", "been like that for weeks": said of what came before.
+            pointing = any(tokens[i].norm in POINTING for i in _clause_of(clause, cue.first))
+            if not in_clause and (cue.word or pointing):
                 free.append(cue)
             continue
         to_sign = min(gap(cue, t) for t in in_clause if t.name)
@@ -124,9 +126,7 @@ def read_courses(
         if previous is None or previous[0] == "slow":
             courses[thing.name] = (best.course, [best])
     for cue in free:
-        if _about_a_twitch(cue, things, sentence):
-            continue
-        for thing in signs:
+        for thing in _referred_signs(cue, things, sentence):
             assert thing.name is not None
             previous = courses.get(thing.name)
             if thing.name in own or (previous is not None and previous[0] == "sudden"):
@@ -219,16 +219,32 @@ def _cues(by_concept: dict[str, list[Judged]], mentions: Sequence[TimeMention]) 
     return cues
 
 
-def _about_a_twitch(cue: Cue, things: Sequence[Thing], sentence: Sequence[int]) -> bool:
-    """A course said apart from anything ("it came on gradually") is about the sentence before it
-    (or its own, if the sentence starts with it): when that names only twitches, the twitch's."""
+POINTING = frozenset({"it", "it's", "its", "this", "that", "been", "they", "they've", "same"})
+
+
+def _clause_of(clause: Sequence[int], at: int) -> range:
+    first = at
+    while first > 0 and clause[first - 1] == clause[at]:
+        first -= 1
+    last = at
+    while last + 1 < len(clause) and clause[last + 1] == clause[at]:
+        last += 1
+    return range(first, last + 1)
+
+
+def _referred_signs(cue: Cue, things: Sequence[Thing], sentence: Sequence[int]) -> list[Thing]:
+    """The signs a course said apart from anything ("it came on gradually") is about: those of
+    the sentence it follows (its own, or the one before), or, when it leads its sentence, those
+    after it. None when that sentence names only twitches: then it is the twitch's course."""
     here = sentence[cue.first]
     before = [t for t in things if t.last <= cue.first and here - sentence[t.first] <= 1]
     if before:
         last = max(sentence[t.first] for t in before)
-        return not any(t.name for t in before if sentence[t.first] == last)
+        return [t for t in before if t.name and sentence[t.first] == last]
     after = [t for t in things if t.first >= cue.last and sentence[t.first] == here]
-    return bool(after) and min(after, key=lambda t: t.first).name is None
+    if not after or min(after, key=lambda t: t.first).name is None:
+        return []
+    return [t for t in after if t.name]
 
 
 def _settle(
