@@ -93,8 +93,7 @@ def read_courses(
         in_clause = [t for t in things if clause[t.first] == clause[cue.first]]
         if not any(t.name for t in in_clause):
             # "it came on gradually", "been like that for weeks": said of what came before.
-            pointing = any(tokens[i].norm in POINTING for i in _clause_of(clause, cue.first))
-            if not in_clause and (cue.word or pointing):
+            if not in_clause:
                 free.append(cue)
             continue
         to_sign = min(gap(cue, t) for t in in_clause if t.name)
@@ -219,19 +218,6 @@ def _cues(by_concept: dict[str, list[Judged]], mentions: Sequence[TimeMention]) 
     return cues
 
 
-POINTING = frozenset({"it", "it's", "its", "this", "that", "been", "they", "they've", "same"})
-
-
-def _clause_of(clause: Sequence[int], at: int) -> range:
-    first = at
-    while first > 0 and clause[first - 1] == clause[at]:
-        first -= 1
-    last = at
-    while last + 1 < len(clause) and clause[last + 1] == clause[at]:
-        last += 1
-    return range(first, last + 1)
-
-
 def _referred_signs(cue: Cue, things: Sequence[Thing], sentence: Sequence[int]) -> list[Thing]:
     """The signs a course said apart from anything ("it came on gradually") is about: those of
     the sentence it follows (its own, or the one before), or, when it leads its sentence, those
@@ -239,6 +225,10 @@ def _referred_signs(cue: Cue, things: Sequence[Thing], sentence: Sequence[int]) 
     here = sentence[cue.first]
     before = [t for t in things if t.last <= cue.first and here - sentence[t.first] <= 1]
     if before:
+        # A bare time ("for 3 weeks now") is the nearest thing's; a course word ("it came on
+        # gradually") is said of the signs of that sentence.
+        if not cue.word and max(before, key=lambda t: t.last).name is None:
+            return []
         last = max(sentence[t.first] for t in before)
         return [t for t in before if t.name and sentence[t.first] == last]
     after = [t for t in things if t.first >= cue.last and sentence[t.first] == here]

@@ -57,10 +57,18 @@ NUMBER_WORDS: dict[str, float] = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
     "couple": 2,
     "few": 3,
     "several": 3,
@@ -205,6 +213,9 @@ def _anchor(tokens: Sequence[Token], first: int, last: int) -> Anchor:
     after = tokens[last].norm if last < len(tokens) else ""
     if after in AGO_WORDS:
         return "ago"
+    # "it started 3 weeks before." (as "ago"); "3 weeks before my wedding" dates something else.
+    if after == "before" and (last + 1 >= len(tokens) or not tokens[last + 1].is_word):
+        return "ago"
     if before in OFTEN_CUES:
         return "often"
     if before in LASTING_CUES or before2 in LASTING_CUES or after in ("each", "at", "long"):
@@ -249,6 +260,16 @@ DATE_WORDS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25),
     "xmas": (12, 25),
     "bonfire": (11, 5),
+    "easter": (4, 1),
+}
+# "since the summer": from the season's last day, the least it can mean (northern seasons); in
+# the season itself, from its first day.
+SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
+    "spring": ((3, 1), (5, 31)),
+    "summer": ((6, 1), (8, 31)),
+    "autumn": ((9, 1), (11, 30)),
+    "fall": ((9, 1), (11, 30)),
+    "winter": ((12, 1), (2, 28)),
 }
 ORDINAL_ENDS = ("st", "nd", "rd", "th")
 
@@ -276,6 +297,8 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
     if position >= len(words):
         return None
     word = words[position]
+    if word in SEASONS and day == 1:
+        return _since_season(word, now, at + position + 1)
     month_name = SHORT_MONTHS.get(word[:3]) if word[:3] in SHORT_MONTHS else None
     if word in MONTHS or (month_name is not None and word in (month_name, word[:3], "sept")):
         month = MONTHS.index(month_name or word) + 1
@@ -291,6 +314,19 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
     except ValueError:
         return None
     return (now - start).total_seconds() / 86400, at + position + 1
+
+
+def _since_season(word: str, now: datetime, end: int) -> tuple[float, int] | None:
+    (first_month, first_day), (last_month, last_day) = SEASONS[word]
+    last = now.replace(month=last_month, day=last_day, hour=0, minute=0, second=0)
+    if last > now:
+        last = last.replace(year=now.year - 1)
+    first = now.replace(month=first_month, day=first_day, hour=0, minute=0, second=0)
+    if first > now:
+        first = first.replace(year=now.year - 1)
+    # In the season now ("since the autumn", in November): from its first day.
+    start = first if first > last else last
+    return (now - start).total_seconds() / 86400, end
 
 
 def condition_days(mentions: Sequence[TimeMention]) -> TimeMention | None:
