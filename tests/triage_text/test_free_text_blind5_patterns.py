@@ -1,0 +1,141 @@
+"""Blind set 5's missed phrasings, read as the general patterns behind them.
+
+Each test uses texts unlike the blind set's own: the same way of saying a sign, other words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.triage_text.free_text_scoring import facts, level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numbness began in my toes yesterday, now it's up to my thighs and my legs are weak",
+        "my fingers went tingly on monday and by today it has reached my elbows, arms feel weak",
+    ],
+)
+def test_a_feeling_that_starts_low_on_a_limb_and_reaches_higher_climbs(text: str) -> None:
+    assert facts(text).ascending_weakness is True
+    assert level(text) == "emergency"
+
+
+def test_a_climbing_twitch_alone_is_asked_about_not_read_as_the_sign() -> None:
+    assert facts("twitching began in my feet, now it's up to my knees").ascending_weakness is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i heard about weakness with twitching and panicked, my calf twitches",
+        "been reading about slurred speech all night, my eyelid twitches",
+    ],
+)
+def test_a_sign_read_or_heard_about_is_not_stated(text: str) -> None:
+    assert level(text) == "self_care"
+
+
+def test_nothing_said_in_the_day_leaves_the_jerks_to_sleep() -> None:
+    text = "my legs jolt as i drift off to sleep, never anything like it in the day"
+    assert facts(text).hypnic_jerks_only is True
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his speech went confused and jumbled for a few minutes, then it was fine again",
+        "mum's talking was muddled for 5 mins then back to normal",
+    ],
+)
+def test_speech_said_to_be_muddled_for_minutes_and_gone_is_a_sudden_sign_gone(text: str) -> None:
+    read = facts(text)
+    assert read.trouble_speaking is True
+    assert read.sudden_symptoms_resolved is True
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my knees wouldn't hold me up when i got out of the car",
+        "my right leg can't take my weight",
+    ],
+)
+def test_a_leg_that_will_not_hold_someone_up_is_weakness(text: str) -> None:
+    assert facts(text).weakness is True
+
+
+def test_a_task_verb_a_few_words_from_its_object_is_that_task() -> None:
+    read = facts("it's hard to fasten my coat buttons now, hands twitch")
+    assert read.trouble_with_buttons is True
+    assert level("it's hard to fasten my coat buttons now, hands twitch") == "see_doctor_soon"
+
+
+def test_a_lid_forced_shut_is_the_eyelid_closing() -> None:
+    assert facts("the twitch squeezes my eye shut for a second").eyelid_closes_shut is True
+
+
+@pytest.mark.parametrize("text", ["a slight temperature since yesterday", "a bit of a fever"])
+def test_a_mild_temperature_is_a_fever(text: str) -> None:
+    assert facts(text).fever is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad fall and he shake all the body and not answer, eyes go up",
+        "she fell down, shaked a lot and her eyes went back",
+    ],
+)
+def test_a_fit_in_plain_or_non_native_words_is_a_seizure(text: str) -> None:
+    assert facts(text).seizure is True
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "probably just a twitching muscle in my chest, but it feels heavy like a weight",
+        "my chest keeps twitching and it is tight",
+    ],
+)
+def test_chest_tightness_said_of_it_after_the_chest_is_chest_pain(text: str) -> None:
+    assert facts(text).chest_pain is True
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i can't feel anything around my groin since last night, back pain",
+        "my bottom area is numb",
+        "can't feel it when i wipe",
+    ],
+)
+def test_no_feeling_around_the_bottom_is_saddle_numbness(text: str) -> None:
+    assert facts(text).saddle_numbness is True
+    assert level(text) == "emergency"
+
+
+def test_a_word_that_is_close_to_a_body_word_is_not_that_body_part() -> None:
+    assert facts("went to a spin class, calf twitching").regions == ("calf",)
+
+
+def test_a_stomach_bug_is_not_a_twitching_place() -> None:
+    assert facts("had a stomach bug last week, now my calf twitches").regions == ("calf",)
+
+
+def test_a_serotonergic_medicine_stopped_is_a_change_but_not_a_start() -> None:
+    read = facts("i came off my sertraline, stopped it 5 days ago, calves twitching")
+    assert read.medicine_new_or_changed is True
+    assert read.serotonergic_started_recently is not True
+    started = facts("i started sertraline 5 days ago, calves twitching")
+    assert started.serotonergic_started_recently is True
+
+
+def test_without_any_warning_is_a_sudden_onset_not_a_denial() -> None:
+    read = facts("without any warning my speech went slurred")
+    assert (read.trouble_speaking, read.onset_sudden) == (True, True)
