@@ -139,3 +139,29 @@ def test_a_serotonergic_medicine_stopped_is_a_change_but_not_a_start() -> None:
 def test_without_any_warning_is_a_sudden_onset_not_a_denial() -> None:
     read = facts("without any warning my speech went slurred")
     assert (read.trouble_speaking, read.onset_sudden) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("my calf twitches, and i have a sore throat and a blocked nose", ("calf",)),
+        ("eyelid twitching, my back and neck are stiff from the desk", ("eyelid",)),
+        ("my left thumb twitches and my elbow hurts", ("thumb",)),
+        ("my shin is bruised and twitching", ("shin",)),
+    ],
+)
+def test_a_place_given_another_symptom_is_not_a_twitching_place(
+    text: str, regions: tuple[str, ...]
+) -> None:
+    assert facts(text).regions == regions
+    assert level(text) == "self_care"
+
+
+def test_a_comma_after_a_negated_verb_carries_no_denial() -> None:
+    read = facts("one side of my face won't move, can't shut my eye")
+    assert read.face_drooping is True
+    assert level("one side of my face won't move, can't shut my eye") == "emergency"
+
+
+def test_idk_is_doubt() -> None:
+    assert facts("idk if i'm weak, calf twitch").weakness is None
