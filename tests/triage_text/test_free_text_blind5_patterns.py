@@ -165,3 +165,24 @@ def test_a_comma_after_a_negated_verb_carries_no_denial() -> None:
 
 def test_idk_is_doubt() -> None:
     assert facts("idk if i'm weak, calf twitch").weakness is None
+
+
+@pytest.mark.parametrize(
+    "text", ["twitching for over 2 weeks", "more than two weeks of twitching", "twitching 2+ weeks"]
+)
+def test_more_than_two_weeks_is_more_than_the_rules_two_weeks(text: str) -> None:
+    read = facts(text)
+    assert read.duration_days is not None and read.duration_days > 14
+    assert level(text) == "routine_appointment"
+
+
+def test_a_number_and_a_half_of_a_unit() -> None:
+    assert facts("calf twitching for 2 and a half weeks").duration_days == 17.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my grip is not what it used to be", "my arms aren't as strong as they used to be"],
+)
+def test_strength_said_to_have_declined_is_weakness(text: str) -> None:
+    assert facts(text).weakness is True

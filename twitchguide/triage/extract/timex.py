@@ -137,6 +137,13 @@ def _number(tokens: Sequence[Token], at: int) -> tuple[float, int] | None:
             end += 1
     if value is None:
         return None
+    words = [t.norm for t in tokens[end : end + 3]]
+    if (
+        words == ["and", "a", "half"]
+        and end + 3 < len(tokens)
+        and tokens[end + 3].norm in (UNIT_SECONDS)
+    ):
+        return value + 0.5, end + 3  # "3 and a half weeks"
     # Ranges read as their upper end: a longer time is the more careful reading.
     if end + 1 < len(tokens) and tokens[end].norm in ("-", "to", "or", "/"):
         upper = _number(tokens, end + 1)
@@ -191,6 +198,12 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
     number = _number(tokens, at)
     if number is not None:
         value, end = number
+        if (
+            end < len(tokens)
+            and tokens[end].norm == "and"
+            and tokens[end].start == tokens[end - 1].end
+        ):
+            end += 1  # "2+ weeks" ("+" reads as "and")
         unit = _unit(tokens, end, end)
         if unit is not None:
             seconds, last = unit
@@ -198,6 +211,8 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
                 return None
             if before in ("i'm", "she's", "am") and seconds == UNIT_SECONDS["weeks"]:
                 return None  # "I'm 30 weeks": how far along, not how long
+            if _more_than(tokens, at, last):
+                value *= MORE_THAN  # "over 2 weeks" is more than the rules' "more than 2 weeks"
             return TimeMention(value * seconds, at, last, _anchor(tokens, at, last))
     after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
     if word in ("past", "last") and after in ("week", "month", "year", "fortnight", "day"):
@@ -205,6 +220,27 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
     if word in PLURAL_ALONE and before in ("for", "over", "few", "many"):
         return TimeMention(PLURAL_ALONE[word] * 86400, at, at + 1, "for")
     return None
+
+
+MORE_THAN = 1.05
+
+
+def _more_than(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """'over 2 weeks', 'more than a month', 'longer than 2 weeks', '2+ weeks', '2 weeks plus'."""
+    before = tokens[first - 1].norm if first > 0 else ""
+    before2 = tokens[first - 2].norm if first > 1 else ""
+    after = tokens[last].norm if last < len(tokens) else ""
+    glued_plus = (
+        first + 1 < len(tokens)
+        and tokens[first + 1].norm in ("+", "and")
+        and (tokens[first + 1].start == tokens[first].end)
+    )
+    return (
+        before == "over"
+        or (before == "than" and before2 in ("more", "longer"))
+        or after == "plus"
+        or glued_plus
+    )
 
 
 def _anchor(tokens: Sequence[Token], first: int, last: int) -> Anchor:
