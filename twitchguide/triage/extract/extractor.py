@@ -305,8 +305,30 @@ def _yes(by_concept: dict[str, list[Judged]], concept: str) -> list[Judged]:
     return [j for j in by_concept.get(concept, []) if j.stance == "yes"]
 
 
+# A sign whose words all sit inside another sign's words is that sign's: "speech went all
+# muddled" is speech trouble, not confusion; "heart beating all over the place" is no spreading.
+NESTED_IN = {
+    "confusion": ("trouble_speaking",),
+    "spreading": ("palpitations", "_fit_shake", "_body_jerks"),
+}
+
+
+def _drop_nested(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
+    for inner, outers in NESTED_IN.items():
+        if build.values.get(inner) is not True:
+            continue
+        spans = [j.match for outer in outers for j in _yes(by_concept, outer)]
+        mine = _yes(by_concept, inner)
+        if mine and all(
+            any(o.first <= m.match.first and m.match.last <= o.last for o in spans) for m in mine
+        ):
+            del build.values[inner]
+            del build.evidence[inner]
+
+
 def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
     values = build.values
+    _drop_nested(build, by_concept)
     if values.get("breathless_lying_flat") is True and values.get("trouble_breathing") is True:
         # "can't breathe when I lie flat" is one sign, not breathlessness at rest as well.
         flat = [j.match for j in _yes(by_concept, "breathless_lying_flat")]
