@@ -186,3 +186,40 @@ def test_a_number_and_a_half_of_a_unit() -> None:
 )
 def test_strength_said_to_have_declined_is_weakness(text: str) -> None:
     assert facts(text).weakness is True
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("my mother face is go down on the left side", "face_drooping"),
+        ("my husband talk strange since ten minutes", "trouble_speaking"),
+        ("the baby has fever and doesn't wake up properly", "confusion"),
+        ("she has a fever and her neck is hard", "stiff_neck"),
+        ("pregnant, bad headache and i keep seeing stars", "visual_disturbance"),
+    ],
+)
+def test_red_flags_in_non_native_or_plain_words(text: str, fact: str) -> None:
+    assert getattr(facts(text), fact) is True
+
+
+def test_blue_lips_and_shaking_are_a_fit() -> None:
+    assert facts("his lips r blue and he was shaking on the ground").seizure is True
+
+
+def test_a_sign_read_about_in_a_that_clause_is_not_stated() -> None:
+    assert level("i read that slurred speech is a warning sign, calf twitching 2 days") == (
+        "self_care"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "age"), [("my son 5 years has a twitchy eye", 5.0), ("my daughter 9 yrs", 9.0)]
+)
+def test_an_age_said_after_the_person_is_no_duration(text: str, age: float) -> None:
+    read = facts(text)
+    assert (read.age_years, read.duration_days) == (age, None)
+
+
+def test_weeks_said_after_pregnant_are_how_far_along() -> None:
+    read = facts("pregnant 35 week and my calves twitch")
+    assert (read.pregnancy_weeks, read.duration_days, read.onset_sudden) == (35.0, None, None)

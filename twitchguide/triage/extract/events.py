@@ -286,3 +286,25 @@ def read_climbing(build: _Builder) -> None:
                     span = build.span(low, high + 1)
                     build.set("ascending_weakness", True, [span], "worked out: it climbs")
                     return
+
+
+# A sign whose words all sit inside another sign's words is that sign's: "speech went all
+# muddled" is speech trouble, not confusion; "heart beating all over the place" is no spreading.
+NESTED_IN = {
+    "confusion": ("trouble_speaking",),
+    "spreading": ("palpitations", "_fit_shake", "_body_jerks"),
+}
+
+
+def drop_nested(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
+    """Drop a sign read only from words inside another sign's words (NESTED_IN)."""
+    for inner, outers in NESTED_IN.items():
+        if build.values.get(inner) is not True:
+            continue
+        spans = [j.match for outer in outers for j in _yes(by_concept, outer)]
+        mine = _yes(by_concept, inner)
+        if mine and all(
+            any(o.first <= m.match.first and m.match.last <= o.last for o in spans) for m in mine
+        ):
+            del build.values[inner]
+            del build.evidence[inner]

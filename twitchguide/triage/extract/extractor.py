@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from twitchguide.triage.extract import numbers
-from twitchguide.triage.extract.events import read_climbing, read_events
+from twitchguide.triage.extract.events import drop_nested, read_climbing, read_events
 from twitchguide.triage.extract.followup import OpenQuestion, open_questions
 from twitchguide.triage.extract.medicine_text import read_medicines
 from twitchguide.triage.extract.negation import Judged, judge
@@ -116,7 +116,7 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     _bool_facts(build, by_concept)
     read_climbing(build)
     _functional_signs(build)
-    mentions = time_mentions(tokens, now)
+    mentions = _times(tokens, now)
     read_events(build, by_concept, mentions)
     medicine_times = read_medicines(build, by_concept, mentions)
     _places(build, by_concept, judged)
@@ -144,7 +144,7 @@ def stated_signs(text: str) -> frozenset[str]:
     read_climbing(build)
     _functional_signs(build)
     # Times are cheap to read and say whether a sign came and went ("for 10 minutes").
-    read_events(build, by_concept, time_mentions(build.tokens, None))
+    read_events(build, by_concept, _times(build.tokens, None))
     _places(build, by_concept, judged)
     _combined(build, by_concept)
     _pregnancy(build, with_weeks=False)
@@ -153,6 +153,16 @@ def stated_signs(text: str) -> frozenset[str]:
         for name, value in build.values.items()
         if value is True and FACT_SPECS[name].metadata["kind"] == "bool"
     )
+
+
+def _times(tokens: list[Token], now: datetime | None) -> list[TimeMention]:
+    """The stretches of time the text states, less an age or weeks of pregnancy ("my son 5
+    years", "pregnant 35 week"), which say nothing of how long anything has gone on."""
+    mentions = time_mentions(tokens, now)
+    for said in (numbers.find_age(tokens), numbers.find_pregnancy_weeks(tokens)):
+        if said is not None:
+            mentions = [m for m in mentions if not said.first <= m.first < said.last]
+    return mentions
 
 
 def _read_phrases(text: str) -> tuple[_Builder, list[Judged], dict[str, list[Judged]]]:
@@ -305,30 +315,9 @@ def _yes(by_concept: dict[str, list[Judged]], concept: str) -> list[Judged]:
     return [j for j in by_concept.get(concept, []) if j.stance == "yes"]
 
 
-# A sign whose words all sit inside another sign's words is that sign's: "speech went all
-# muddled" is speech trouble, not confusion; "heart beating all over the place" is no spreading.
-NESTED_IN = {
-    "confusion": ("trouble_speaking",),
-    "spreading": ("palpitations", "_fit_shake", "_body_jerks"),
-}
-
-
-def _drop_nested(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
-    for inner, outers in NESTED_IN.items():
-        if build.values.get(inner) is not True:
-            continue
-        spans = [j.match for outer in outers for j in _yes(by_concept, outer)]
-        mine = _yes(by_concept, inner)
-        if mine and all(
-            any(o.first <= m.match.first and m.match.last <= o.last for o in spans) for m in mine
-        ):
-            del build.values[inner]
-            del build.evidence[inner]
-
-
 def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
     values = build.values
-    _drop_nested(build, by_concept)
+    drop_nested(build, by_concept)
     if values.get("breathless_lying_flat") is True and values.get("trouble_breathing") is True:
         # "can't breathe when I lie flat" is one sign, not breathlessness at rest as well.
         flat = [j.match for j in _yes(by_concept, "breathless_lying_flat")]

@@ -66,6 +66,9 @@ DOUBT_PAIRS = frozenset(
         ("watch", "for"),
         # Something read or heard about is not something the person has.
         ("read", "about"),
+        ("read", "that"),
+        ("heard", "that"),
+        ("says", "that"),
         ("reading", "about"),
         ("heard", "about"),
         ("hearing", "about"),
