@@ -223,3 +223,23 @@ def test_an_age_said_after_the_person_is_no_duration(text: str, age: float) -> N
 def test_weeks_said_after_pregnant_are_how_far_along() -> None:
     read = facts("pregnant 35 week and my calves twitch")
     assert (read.pregnancy_weeks, read.duration_days, read.onset_sudden) == (35.0, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("calf twitching since the start of october", 58.5),
+        ("since early october my calf twitches", 49.5),
+        ("eyelid twitching since the end of september", 61.5),
+    ],
+)
+def test_a_part_of_a_month_dates_the_start(text: str, days: float) -> None:
+    assert facts(text).duration_days == days
+
+
+def test_a_muscle_said_sunken_a_few_words_on_is_wasting() -> None:
+    assert facts("the fleshy bit of my hand near the thumb is sunken").muscle_wasting is True
+
+
+def test_walking_on_the_heels_said_to_be_hard_is_weakness() -> None:
+    assert facts("standing on my tiptoes is really hard now").weakness is True

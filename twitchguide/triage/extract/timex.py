@@ -308,6 +308,9 @@ SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
     "winter": ((12, 1), (2, 28)),
 }
 ORDINAL_ENDS = ("st", "nd", "rd", "th")
+# The day of the month a part of it is read as (the latest day it can mean: the least time).
+PART_OF_MONTH = {"start": 1, "beginning": 1, "early": 10, "middle": 15, "mid": 15, "end": 28,
+                 "late": 28}  # fmt: skip
 
 
 def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple[float, int] | None:
@@ -320,6 +323,19 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
     day = 1
     if position < len(words) and words[position] in ("the", "last"):
         position += 1
+    # "since the start of october", "since early october", "since the end of september"
+    if position < len(words) and words[position] in PART_OF_MONTH:
+        day = PART_OF_MONTH[words[position]]
+        position += 1
+        if position < len(words) and words[position] == "of":
+            position += 1
+        if position < len(words) and words[position] == "the":
+            position += 1
+        word = words[position] if position < len(words) else ""
+        if word in SEASONS:
+            return _since_season(word, now, at + position + 1)
+        if word not in MONTHS and SHORT_MONTHS.get(word[:3]) is None:
+            return None
     if position < len(words) and tokens[at + position].is_number:
         number = int(float(words[position])) if words[position].replace(".", "").isdigit() else 0
         if not 1 <= number <= 31:
