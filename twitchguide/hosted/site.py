@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import AsyncIterator
-from contextlib import ExitStack
+from contextlib import ExitStack, asynccontextmanager
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
@@ -42,6 +42,14 @@ class HostedSite:
             if bearer is not None:
                 return accounts.api_token_user(db, bearer)
             return accounts.session_user(db, request.cookies.get(LOGIN_COOKIE))
+
+    async def who_of(self, request: Request) -> UserSettings | None:
+        """`who`, looked up once per request: the CSRF check and the diary both ask. Kept on
+        this request alone, so a token revoked or a session ended counts from the next one."""
+        if "tg_who" not in request.scope.setdefault("state", {}):
+            request.scope["state"]["tg_who"] = await run_in_threadpool(self.who, request)
+        found: UserSettings | None = request.scope["state"]["tg_who"]
+        return found
 
 
 def bearer_token(request: Request) -> str | None:
@@ -93,9 +101,16 @@ class HostedContext(Context):
 
 
 async def hosted_context(request: Request) -> AsyncIterator[Context]:
-    """Stands in for the local app's `open_context`: the signed-in person's diary, or 401/login."""
+    """The hosted routes' dependency (the shared routes get the same from `open_context`)."""
+    async with signed_in_diary(request) as context:
+        yield context
+
+
+@asynccontextmanager
+async def signed_in_diary(request: Request) -> AsyncIterator[Context]:
+    """What the app's `open_context` gives when hosted: the signed-in person's diary, or 401."""
     site = site_of(request)
-    who = await run_in_threadpool(site.who, request)
+    who = await site.who_of(request)
     if who is None:
         raise SignInNeeded()
     context = HostedContext(site.pools, who.user_id, who.name, settings=who)
