@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -396,19 +397,30 @@ def kind_of(record: Record) -> RecordKind:
 
 def record_json(record: Record) -> dict[str, Any]:
     """A record as JSON-ready data: stamps first, then fields in their declared order."""
+    stamps = record.stamps
     row: dict[str, Any] = {
-        "id": record.stamps.id,
-        "created_at": record.stamps.created_at.isoformat(timespec="microseconds"),
-        "updated_at": record.stamps.updated_at.isoformat(timespec="microseconds"),
+        "id": stamps.id,
+        "created_at": stamps.created_at.isoformat(timespec="microseconds"),
+        "updated_at": stamps.updated_at.isoformat(timespec="microseconds"),
     }
-    for spec in kind_of(record).fields:
-        value = getattr(record, spec.name)
-        if isinstance(value, datetime):
-            value = value.isoformat(timespec="microseconds")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        row[spec.name] = value
+    fields = record.__dict__  # a @value record keeps each field there (no getattr per field)
+    for name, dated in _json_fields(type(record)):
+        value = fields[name]
+        if dated and value is not None:
+            if isinstance(value, datetime):
+                value = value.isoformat(timespec="microseconds")
+            elif isinstance(value, date):
+                value = value.isoformat()
+        row[name] = value
     return row
+
+
+@cache
+def _json_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A kind's fields in order, each with whether it holds an instant or a date: worked out
+    once per kind, not for each of the hundreds of records a list turns into JSON."""
+    kind = next(kind for kind in RECORD_KINDS if issubclass(cls, kind.cls))
+    return tuple((spec.name, spec.kind in ("instant", "date")) for spec in kind.fields)
 
 
 def field_values(record: Record) -> dict[str, Any]:
