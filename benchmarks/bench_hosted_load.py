@@ -1,16 +1,22 @@
 """Hosted mode under load, on this machine's PostgreSQL: the figures in docs/benchmarks.md.
 
-    .venv/bin/python benchmarks/bench_hosted_load.py --users 1000             # ~3 minutes
-    .venv/bin/python benchmarks/bench_hosted_load.py --users 10000 --requests 4000
+    .venv/bin/python benchmarks/bench_hosted_load.py --users 1000                  # ~1 minute
+    .venv/bin/python benchmarks/bench_hosted_load.py --users 10000                 # ~4 minutes
+    .venv/bin/python benchmarks/bench_hosted_load.py --users 1000 --generator both  # old and new
 
 Makes a fresh schema and app role, fills it with N people holding a year of data each (about
 two twitches a day and a factors row most days, written in bulk by SQL), starts a real
-`twitchguide serve --hosted` (2 workers) on loopback, then sends a fixed number of requests from
-32 concurrent clients, each request as a random person with their own API token: log an episode
+`twitchguide serve --hosted` (2 workers) on loopback, then sends requests from 32 concurrent
+clients, each request as a random person with their own API token: log an episode
 (POST /api/v1/episode), list the last 30 days (GET /api/v1/episode?since=30d), insights over the
 whole year (GET /api/v1/insights), and the trivial endpoint (GET /api/v1/ping, no database) in the
-same mix, so the ratio to it is measured in the same minutes. Drops the schema and role after.
-Loopback only; every loop is bounded.
+same mix, so the ratio to it is measured in the same minutes. Drops the schema and role after
+(unless --keep; --reuse runs again on a kept schema without filling it).
+
+The load generator is `wrk` (C; `apt-get install wrk`) with hosted_load.lua, 32 connections for
+--seconds, timing each kind of request itself; `--generator httpx` is the older one, a fixed
+number of requests from 32 httpx clients in this Python process, which spends much of the CPU
+the server needs. Loopback only; every loop is bounded.
 """
 
 from __future__ import annotations
@@ -169,7 +175,12 @@ async def load(
 
 
 def load_wrk(
-    base: str, users: int, seconds: float, seed: int = 7, clients: int = CLIENTS
+    base: str,
+    users: int,
+    seconds: float,
+    seed: int = 7,
+    clients: int = CLIENTS,
+    only: str | None = None,
 ) -> tuple[dict[str, Any], float, int]:
     """The same mix from wrk (C, one connection per thread), timed per kind by its Lua script.
 
@@ -181,7 +192,7 @@ def load_wrk(
     total, elapsed = 0, float("nan")
     with tempfile.TemporaryDirectory(prefix="tg-wrk-") as folder:
         command = ["wrk", f"-t{clients}", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "30s"]
-        command += ["-s", str(WRK_SCRIPT), base, "--", str(users), str(seed), folder]
+        command += ["-s", str(WRK_SCRIPT), base, "--", str(users), str(seed), folder, only or ""]
         finished = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 120)
         if finished.returncode != 0:
             raise SystemExit(f"wrk failed ({finished.returncode}): {finished.stderr[-2000:]}")
@@ -203,6 +214,15 @@ def load_wrk(
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def generator_cpu() -> float:
+    """CPU seconds used so far by this process (the httpx clients) and finished children (wrk)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def report(
@@ -277,11 +297,10 @@ def main() -> None:
         generators = ["httpx", "wrk"] if args.generator == "both" else [args.generator]
         for generator in generators:
             load_avg = os.getloadavg()
+            cpu_before = generator_cpu()
             if generator == "wrk":
-                if args.only:
-                    raise SystemExit("--only works with --generator httpx")
                 result, elapsed, count = load_wrk(
-                    base, args.users, args.seconds, clients=args.clients
+                    base, args.users, args.seconds, clients=args.clients, only=args.only
                 )
             else:
                 result, elapsed = asyncio.run(
@@ -293,7 +312,9 @@ def main() -> None:
                 for kind, values in result["times"].items()
                 if values
             }
+            spent = generator_cpu() - cpu_before
             report(generator, kinds, result["errors"], count, elapsed, args.clients, load_avg)
+            print(f"the load generator itself used {spent:.1f} s of CPU ({spent / elapsed:.0%})")
     finally:
         if process is not None and process.poll() is None:
             process.send_signal(signal.SIGINT)

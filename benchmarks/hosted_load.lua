@@ -1,10 +1,10 @@
 -- wrk script for benchmarks/bench_hosted_load.py: the same mix as its Python generator.
 --
---   wrk -t32 -c32 -d20s -s benchmarks/hosted_load.lua http://127.0.0.1:PORT -- USERS SEED DIR
+--   wrk -t32 -c32 -d20s -s benchmarks/hosted_load.lua http://127.0.0.1:PORT -- USERS SEED DIR [KIND]
 --
 -- Each request is a random person with their own API token: 45% log an episode, 40% list the
--- last 30 days, 5% insights, 10% the trivial endpoint. Run with one connection per thread
--- (-t equal to -c): then request() and response() alternate in each thread, so the time
+-- last 30 days, 5% insights, 10% the trivial endpoint; KIND (log, list, insights or ping)
+-- sends that kind alone, the ceiling. Run with one connection per thread (-t equal to -c): then request() and response() alternate in each thread, so the time
 -- between them is that request's latency, recorded per kind (wrk's own histogram mixes kinds).
 -- Each thread writes "kind status milliseconds" lines to DIR/thread-N.txt (line-buffered: wrk
 -- never closes a thread's Lua state, and its thread:get crashes on nested tables); the Python
@@ -36,10 +36,12 @@ function init(args)
   out = assert(io.open((args[3] or ".") .. "/thread-" .. thread_number .. ".txt", "w"))
   out:setvbuf("line")
   pending_kind, pending_start = nil, nil
+  local draws = { log = 1, list = 46, insights = 86, ping = 91 }
+  only_draw = draws[args[4] or ""]
 end
 
 function request()
-  local draw = math.random(100)
+  local draw = only_draw or math.random(100)
   local headers = { ["Authorization"] = "Bearer tgapi_bench_" .. math.random(1, users) }
   local made
   if draw <= 45 then
