@@ -14,6 +14,7 @@ from twitchguide.actions.context import ActionContext
 from twitchguide.hosted import accounts
 from twitchguide.hosted.config import HostedConfig
 from twitchguide.hosted.database import HostedPools
+from twitchguide.store.database import PostgresDatabase
 from twitchguide.store.diary_store import UserSettings
 from twitchguide.web.steps import Context
 
@@ -82,6 +83,7 @@ class HostedContext(Context):
         self._pools = pools
         self._read_only = read_only
         self._stack = ExitStack()
+        self._database: PostgresDatabase | None = None
 
     @property
     def actions(self) -> ActionContext:
@@ -91,13 +93,22 @@ class HostedContext(Context):
             store = self._stack.enter_context(
                 self._pools.as_user(self.user_id, read_only=self._read_only)
             )
+            assert isinstance(store.database, PostgresDatabase)
+            self._database = store.database
             settings = self._settings or store.user(self.user_name, create=False)
             self._actions = ActionContext(UserStore(store, settings))
         return self._actions
 
     def close(self) -> None:
         self._actions = None
+        self._database = None
         self._stack.close()
+
+    def closes_without_waiting(self) -> bool:
+        """True when closing sends nothing to PostgreSQL: no connection was borrowed, or it has
+        no transaction open (the pool's own thread then forgets the user id). Then the event
+        loop can close it, without a trip to a worker thread."""
+        return self._database is None or not self._database.in_transaction()
 
 
 async def hosted_context(request: Request) -> AsyncIterator[Context]:
@@ -118,4 +129,7 @@ async def signed_in_diary(request: Request) -> AsyncIterator[Context]:
     try:
         yield context
     finally:
-        await run_in_threadpool(context.close)
+        if context.closes_without_waiting():
+            context.close()
+        else:
+            await run_in_threadpool(context.close)
