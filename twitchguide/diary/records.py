@@ -398,10 +398,15 @@ def kind_of(record: Record) -> RecordKind:
 def record_json(record: Record) -> dict[str, Any]:
     """A record as JSON-ready data: stamps first, then fields in their declared order."""
     stamps = record.stamps
+    created, updated = stamps.created_at, stamps.updated_at
+    created_text = created.isoformat(timespec="microseconds")
+    # A record never edited has both stamps alike: format it once (isoformat is most of the
+    # time a long list spends here).
+    same = updated == created and updated.tzinfo is created.tzinfo
     row: dict[str, Any] = {
         "id": stamps.id,
-        "created_at": stamps.created_at.isoformat(timespec="microseconds"),
-        "updated_at": stamps.updated_at.isoformat(timespec="microseconds"),
+        "created_at": created_text,
+        "updated_at": created_text if same else updated.isoformat(timespec="microseconds"),
     }
     fields = record.__dict__  # a @value record keeps each field there (no getattr per field)
     for name, dated in _json_fields(type(record)):
