@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -420,12 +419,18 @@ def record_json(record: Record) -> dict[str, Any]:
     return row
 
 
-@cache
 def _json_fields(cls: type) -> tuple[tuple[str, bool], ...]:
     """A kind's fields in order, each with whether it holds an instant or a date: worked out
     once per kind, not for each of the hundreds of records a list turns into JSON."""
-    kind = next(kind for kind in RECORD_KINDS if issubclass(cls, kind.cls))
-    return tuple((spec.name, spec.kind in ("instant", "date")) for spec in kind.fields)
+    fields = _JSON_FIELDS.get(cls)
+    if fields is None:
+        kind = next(kind for kind in RECORD_KINDS if issubclass(cls, kind.cls))
+        fields = tuple((spec.name, spec.kind in ("instant", "date")) for spec in kind.fields)
+        _JSON_FIELDS[cls] = fields
+    return fields
+
+
+_JSON_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 def field_values(record: Record) -> dict[str, Any]:
