@@ -244,7 +244,8 @@ def report(
     print("| --- | --- | --- | --- | --- |")
     for kind, (number, p50, p99) in kinds.items():
         if number:
-            print(f"| {kind} | {number} | {p50:.1f} ms | {p99:.1f} ms | {p50 / ping:.1f}x |")
+            ratio = f"{p50 / ping:.1f}x" if ping == ping else "-"  # no pings with --only
+            print(f"| {kind} | {number} | {p50:.1f} ms | {p99:.1f} ms | {ratio} |")
     print(f"errors: {errors or 'none'}")
 
 
