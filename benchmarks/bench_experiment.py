@@ -1,9 +1,9 @@
 """Check the self-experiment design on simulated people: stated power, false positives, coverage.
 
-Each simulated person has 90 days of diary (`--history-days`; the trigger simulator, no effects), then runs
-the experiment; on "on" days they keep the condition with probability `--adherence`, and only
-kept "on" days get the true effect. The power statement is made from the 90 days before, as the
-app makes it; the result is the app's own pre-specified analysis (the exact sign-flip test and
+Each simulated person has 90 days of diary (`--history-days`; the trigger simulator, no
+effects), then runs the experiment; on "on" days they keep the condition with probability
+`--adherence`, and only kept "on" days get the true effect. The power statement is made from
+the days before, as the app makes it; the result is the app's own pre-specified analysis (the exact sign-flip test and
 its inverted interval). The same people's pairs are also analysed the old way (Student-t
 interval, from 3 complete pairs), so old and new false-positive rates and coverage come from
 one run.

@@ -238,7 +238,12 @@ def test_past_variability_comes_from_the_persons_own_diary() -> None:
     calm = power.history_pairs(steady, 7, 1)
     wild = power.history_pairs(swinging, 7, 1)
     assert calm.pairs_used == wild.pairs_used == 6
-    assert calm.pair_sd < 0.01 < wild.pair_sd
+    # A steady diary's SD of 0 is pooled with PRIOR_PAIRS typical pairs (SD 0.57 for 6
+    # counted days), over 5 + 4 degrees of freedom, then scaled by SD_INFLATION.
+    typical = power.TYPICAL_PAIR_SD * math.sqrt(3 / 6)
+    pooled = math.sqrt(power.PRIOR_PAIRS * typical**2 / (5 + power.PRIOR_PAIRS))
+    assert math.isclose(calm.pair_sd, pooled * power.SD_INFLATION)
+    assert wild.pair_sd > 2 * calm.pair_sd
     short = power.history_pairs(steady[:20], 7, 1)
     assert short.pairs_used < power.MIN_HISTORY_PAIRS and short.pair_sd > 0.3
 
