@@ -36,11 +36,11 @@ def test_the_same_seed_gives_the_same_schedule_and_seeds_differ() -> None:
 
 
 def test_every_pair_has_one_on_block_and_one_off_block_of_equal_length() -> None:
-    design = exp.make_design("magnesium_food", START, 7, pairs=6, block_days=4)
+    design = exp.make_design("magnesium_food", START, 7, pairs=7, block_days=4)
     days = exp.schedule(design)
-    assert len(days) == design.days == 48
-    assert [d.day for d in days] == [START + timedelta(days=i) for i in range(48)]
-    for pair in range(6):
+    assert len(days) == design.days == 56
+    assert [d.day for d in days] == [START + timedelta(days=i) for i in range(56)]
+    for pair in range(7):
         inside = [d for d in days if d.pair == pair]
         assert sum(d.on for d in inside) == 4 and sum(not d.on for d in inside) == 4
         assert len({d.on for d in inside if d.block == 0}) == 1
@@ -54,11 +54,11 @@ def test_the_order_within_a_pair_is_drawn_at_random() -> None:
 
 
 def test_washout_days_start_each_block_and_are_not_analysed() -> None:
-    design = exp.make_design("caffeine_off", START, 3, pairs=6, block_days=4)
+    design = exp.make_design("caffeine_off", START, 3, pairs=7, block_days=4)
     assert design.washout_days == 1
     days = exp.schedule(design)
     assert [d.analysed for d in days[:8]] == [False, True, True, True] * 2
-    no_washout = exp.make_design("stretch_before_bed", START, 3, pairs=6, block_days=4)
+    no_washout = exp.make_design("stretch_before_bed", START, 3, pairs=7, block_days=4)
     assert all(d.analysed for d in exp.schedule(no_washout))
 
 
@@ -69,8 +69,8 @@ def test_only_the_safe_steps_are_offered(step: str) -> None:
 
 
 def test_sizes_outside_the_allowed_range_are_refused() -> None:
-    with pytest.raises(InvalidInput, match="pairs: must be a whole number from 6 to 8"):
-        exp.make_design("caffeine_off", START, 1, pairs=5)
+    with pytest.raises(InvalidInput, match="pairs: must be 7 or 8"):
+        exp.make_design("caffeine_off", START, 1, pairs=6)
     with pytest.raises(InvalidInput, match="pairs"):
         exp.make_design("caffeine_off", START, 1, pairs=9)
     with pytest.raises(InvalidInput, match="block_days: must be from 3 to 7"):
@@ -185,7 +185,7 @@ def test_the_interval_covers_a_true_shift_as_often_as_designed_whatever_the_nois
 
 
 def test_an_experiment_planned_with_the_t_analysis_keeps_it() -> None:
-    design = exp.make_design("stretch_before_bed", START, 5, pairs=6, block_days=4)
+    design = exp.make_design("stretch_before_bed", START, 5, pairs=7, block_days=4)
     planned_before = dataclasses.replace(design, pairs=3, first_on=design.first_on[:3])
     old = dataclasses.replace(planned_before, analysis=exp.STUDENT_T)
     data = outcomes_for(old, 6.0, 12.0)

@@ -20,7 +20,7 @@ def test_the_store_keeps_the_design_and_each_days_answer(
     store: DiaryStore, user: UserSettings
 ) -> None:
     experiments = ExperimentStore(store.database, user.user_id)
-    design = make_design("no_alcohol", date(2026, 5, 4), 99, pairs=6, block_days=5)
+    design = make_design("no_alcohol", date(2026, 5, 4), 99, pairs=7, block_days=5)
     new_id = experiments.add(design, "planned", "power")
     experiments.set_kept(new_id, date(2026, 5, 4), True)
     experiments.set_kept(new_id, date(2026, 5, 5), True)
@@ -69,16 +69,16 @@ def test_an_experiment_recorded_before_the_sign_flip_analysis_keeps_its_t_analys
 
 def test_start_today_status_and_result(run_cli: CliRun, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TWITCHGUIDE_NOW", "2026-06-01T12:00:00+00:00")
-    started = run_cli("experiment", "start", "caffeine-off", "--pairs", "6", "--block-days", "4")
+    started = run_cli("experiment", "start", "caffeine-off", "--pairs", "7", "--block-days", "4")
     assert started.exit_code == 0, started.stderr
     text = started.stdout
-    assert "Experiment: caffeine off, 2026-06-02 to 2026-07-19" in text
+    assert "Experiment: caffeine off, 2026-06-02 to 2026-07-27" in text
     assert "fixed before day 1" in text and "80% chance" in text
     assert "Ask a doctor before you take any supplement" in text
     assert "emergency services" in text
 
     again = run_cli("experiment", "start", "no_alcohol")
-    assert again.exit_code != 0 and "already running until 2026-07-19" in again.stderr
+    assert again.exit_code != 0 and "already running until 2026-07-27" in again.stderr
 
     before = run_cli("experiment", "today")
     assert "starts on 2026-06-02" in before.stdout
@@ -92,7 +92,7 @@ def test_start_today_status_and_result(run_cli: CliRun, monkeypatch: pytest.Monk
         "Have caffeine as you usually do.",
     )
     kept = run_cli("experiment", "today", "--kept")
-    assert "Day 1 of 48" in kept.stdout and "you kept it" in kept.stdout
+    assert "Day 1 of 56" in kept.stdout and "you kept it" in kept.stdout
     assert "settling-in day" in kept.stdout
     assert run_cli("log", "calf").exit_code == 0
 
@@ -100,7 +100,7 @@ def test_start_today_status_and_result(run_cli: CliRun, monkeypatch: pytest.Monk
     assert status.exit_code == 0, status.stderr
     assert "1 day done: 1 kept, 0 not kept, 0 not answered" in status.stdout
     result = run_cli("experiment", "result")
-    assert "runs until 2026-07-19; this is an early look" in result.stdout
+    assert "runs until 2026-07-27; this is an early look" in result.stdout
     assert "Not enough complete pairs yet" in result.stdout
     data = json.loads(run_cli("experiment", "result", "--json").stdout)
     assert data["result"]["conclusion"] == "not_enough_data"

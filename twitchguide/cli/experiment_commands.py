@@ -21,7 +21,7 @@ def experiment() -> None:
 
 @experiment.command()
 @click.argument("step", metavar="STEP")
-@click.option("--pairs", type=int, default=8, show_default=True, help="pairs of blocks (6-8)")
+@click.option("--pairs", type=int, default=8, show_default=True, help="pairs of blocks (7 or 8)")
 @click.option(
     "--block-days",
     type=int,
