@@ -3,8 +3,8 @@
 Each simulated person has 90 days of diary (`--history-days`; the trigger simulator, no
 effects), then runs the experiment; on "on" days they keep the condition with probability
 `--adherence`, and only kept "on" days get the true effect. The power statement is made from
-the days before, as the app makes it; the result is the app's own pre-specified analysis (the exact sign-flip test and
-its inverted interval). The same people's pairs are also analysed the old way (Student-t
+the days before, as the app makes it; the result is the app's own pre-specified analysis (the
+exact sign-flip test and its inverted interval). The same people's pairs are also analysed the old way (Student-t
 interval, from 3 complete pairs), so old and new false-positive rates and coverage come from
 one run.
 
@@ -36,9 +36,9 @@ from twitchguide.insights.experiment import (
     make_design,
     pair_differences,
     schedule,
-    student_t_test,
 )
 from twitchguide.insights.experiment_power import expected_power, history_pairs
+from twitchguide.insights.pair_tests import student_t_test
 
 HISTORY_DAYS = 90
 RATE_RATIOS = (1.0, 0.8, 0.7, 0.6, 0.5)

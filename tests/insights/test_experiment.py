@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
-from statistics import NormalDist
 from datetime import date, timedelta
+from statistics import NormalDist
 
 import pytest
 
 from twitchguide.errors import InvalidInput
 from twitchguide.insights import experiment as exp
 from twitchguide.insights import experiment_power as power
+from twitchguide.insights import pair_tests
 
 START = date(2026, 3, 2)
 
@@ -132,30 +133,30 @@ def test_the_exact_p_value_and_interval_of_a_known_set_of_contrasts() -> None:
     # p-value is (1 + 1) / 128 and the two-sided one 4 / 128. With 7 pairs the interval leaves
     # out 3 subset means at each end (128 // 40): the 3rd smallest is -0.6 (after -0.7 and
     # the mean of -0.7 and -0.6), the 3rd largest -0.1 (after 0.1 and (0.1 - 0.2) / 2).
-    test = exp.sign_flip_test([-0.7, -0.6, -0.5, -0.4, -0.3, -0.2, 0.1])
+    test = pair_tests.sign_flip_test([-0.7, -0.6, -0.5, -0.4, -0.3, -0.2, 0.1])
     assert test is not None
     assert test.p_value == 4 / 128
     assert math.isclose(test.low, -0.6) and math.isclose(test.high, -0.1)
     assert math.isclose(test.mean, -2.6 / 7)
     # Six pairs, one slightly positive: p = 4 / 64 > 0.05, and the interval (from the lowest
     # to the highest subset mean) holds 0.
-    six = exp.sign_flip_test([-0.5, -0.3, -0.2, -0.4, -0.1, 0.05])
+    six = pair_tests.sign_flip_test([-0.5, -0.3, -0.2, -0.4, -0.1, 0.05])
     assert six is not None and six.p_value == 4 / 64
     assert (six.low, six.high) == (-0.5, 0.05)
 
 
 @pytest.mark.parametrize("pairs", [6, 7, 8])
 def test_all_pairs_one_way_gives_the_smallest_p_value(pairs: int) -> None:
-    lower = exp.sign_flip_test([-0.1 * (i + 1) for i in range(pairs)])
-    higher = exp.sign_flip_test([0.05 + 0.01 * i for i in range(pairs)])
+    lower = pair_tests.sign_flip_test([-0.1 * (i + 1) for i in range(pairs)])
+    higher = pair_tests.sign_flip_test([0.05 + 0.01 * i for i in range(pairs)])
     assert lower is not None and higher is not None
     assert lower.p_value == higher.p_value == 2 / 2**pairs
     assert lower.high < 0 < higher.low
 
 
 def test_fewer_than_six_pairs_can_never_be_clear() -> None:
-    assert exp.sign_flip_test([-1.0, -2.0, -1.5, -0.5, -3.0]) is None
-    assert [exp.interval_rank(k) for k in range(3, 9)] == [0, 0, 0, 1, 3, 6]
+    assert pair_tests.sign_flip_test([-1.0, -2.0, -1.5, -0.5, -3.0]) is None
+    assert [pair_tests.interval_rank(k) for k in range(3, 9)] == [0, 0, 0, 1, 3, 6]
 
 
 def test_the_interval_leaves_out_no_difference_exactly_when_p_is_below_5_percent() -> None:
@@ -164,7 +165,7 @@ def test_the_interval_leaves_out_no_difference_exactly_when_p_is_below_5_percent
     for _ in range(300):
         pairs = draw.choice((6, 7, 8))
         shift = draw.uniform(-0.6, 0.2)
-        test = exp.sign_flip_test([shift + draw.gauss(0, 0.4) for _ in range(pairs)])
+        test = pair_tests.sign_flip_test([shift + draw.gauss(0, 0.4) for _ in range(pairs)])
         assert test is not None and test.low <= test.mean <= test.high
         assert (test.p_value < 0.05) == (test.high < 0 or test.low > 0)
         clear += test.p_value < 0.05
@@ -178,7 +179,7 @@ def test_the_interval_covers_a_true_shift_as_often_as_designed_whatever_the_nois
     shift, covered, runs = -0.4, 0, 3000
     for _ in range(runs):
         noise = [draw.choice((-1, 1)) * draw.expovariate(1.0) ** 2 for _ in range(8)]
-        test = exp.sign_flip_test([shift + n for n in noise])
+        test = pair_tests.sign_flip_test([shift + n for n in noise])
         assert test is not None
         covered += test.low <= shift <= test.high
     assert abs(covered / runs - (1 - 12 / 256)) < 0.015  # 3.8 binomial SEs
@@ -193,7 +194,7 @@ def test_an_experiment_planned_with_the_t_analysis_keeps_it() -> None:
     data[first_off] = exp.DayOutcome(20, 16.0, True, True)
     result = exp.analyse(old, data)
     differences, _counted, _left_out = exp.pair_differences(old, data)
-    t_test = exp.student_t_test(differences)
+    t_test = pair_tests.student_t_test(differences)
     assert result.complete_pairs == 3 and result.conclusion == "fewer"
     assert result.p_value == t_test.p_value and result.ci_high == math.exp(t_test.high)
     assert exp.analyse(planned_before, data).conclusion == "not_enough_data"
@@ -201,7 +202,7 @@ def test_an_experiment_planned_with_the_t_analysis_keeps_it() -> None:
 
 def test_power_at_no_effect_is_the_tests_exact_size() -> None:
     for pairs in (6, 7, 8):
-        size = 2 * exp.interval_rank(pairs) / 2**pairs  # 3.1%, 4.7%, 4.7%
+        size = 2 * pair_tests.interval_rank(pairs) / 2**pairs  # 3.1%, 4.7%, 4.7%
         assert abs(power.power(1.0, 0.5, pairs) - size) < 0.004
 
 

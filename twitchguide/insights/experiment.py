@@ -9,11 +9,11 @@ in `experiment_power`). The design, fixed and stored before day 1 (docs/insights
 - a day counts when it is logged and the person says they kept that day's condition; a block
   counts with at least MIN_BLOCK_DAYS such days, a pair when both its blocks count;
 - the result is the mean over complete pairs of log(rate on) − log(rate off). Its p-value is
-  exact under the design's own randomisation (`sign_flip_test`): the order within each pair was
-  drawn at random, so with no effect each pair's contrast is as likely to have either sign,
-  whatever the counts' spread, flares or drift between pairs. The 95% interval is that test
-  inverted, so it excludes "no difference" exactly when p < 0.05. At least MIN_PAIRS complete
-  pairs are needed: with fewer, no order of signs is rare enough for p < 0.05.
+  exact under the design's own randomisation (`pair_tests.sign_flip_test`): the order within
+  each pair was drawn at random, so with no effect each pair's contrast is as likely to have
+  either sign, whatever the counts' spread, flares or drift between pairs. The 95% interval is
+  that test inverted, so it excludes "no difference" exactly when p < 0.05. At least MIN_PAIRS
+  complete pairs are needed: with fewer, no order of signs is rare enough for p < 0.05.
 
 Experiments planned before the sign-flip analysis keep the one they were promised
 (`STUDENT_T`: a Student-t interval on pairs − 1 df, from 3 complete pairs).
@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from twitchguide.errors import InvalidInput
-from twitchguide.insights import student_t
+from twitchguide.insights.pair_tests import sign_flip_test, student_t_test
 from twitchguide.wording import counted
 
 MIN_BLOCK_DAYS = 2
@@ -44,7 +44,6 @@ MIN_PAIRS_STUDENT_T = 3
 # keeps the test enumerated in full (2^8 = 256 sign orders).
 MIN_DESIGN_PAIRS = 7
 MAX_PAIRS = 8
-LEVEL = 0.95
 # 8 pairs of 6-day blocks (14 weeks): 98% of simulated experiments end with a result, the
 # interval covers 95% (docs/benchmarks.md, issue 17, 2026-12-02).
 DEFAULT_PAIRS = 8
@@ -248,63 +247,6 @@ def block_rate(episodes: float, hours: float) -> float:
     return math.log((episodes + _CONTINUITY) / (hours / _HOURS_UNIT))
 
 
-@dataclass(frozen=True)
-class PairTest:
-    """The mean within-pair contrast (log scale), its 95% interval and two-sided p-value."""
-
-    mean: float
-    low: float
-    high: float
-    p_value: float
-
-
-def subset_means(differences: Sequence[float]) -> list[float]:
-    """The means of all 2^k − 1 non-empty subsets of the contrasts, in increasing order."""
-    sums, sizes = [0.0], [0]
-    for difference in differences:
-        sums += [total + difference for total in sums]
-        sizes += [size + 1 for size in sizes]
-    return sorted(total / size for total, size in zip(sums[1:], sizes[1:], strict=True))
-
-
-def interval_rank(pairs: int, level: float = LEVEL) -> int:
-    """How many subset means lie outside each end of the interval (0: none is possible).
-
-    Flipping the signs of a subset S changes the sum of (d − shift) by 2·Σ_S(d − shift), so the
-    one-sided p-value for a shift is (1 + the number of subset means beyond it) / 2^k, and the
-    shift is kept while that exceeds (1 − level) / 2 (Hartigan 1969, J. Am. Stat. Assoc.).
-    """
-    return math.floor(round((1 - level) / 2 * 2**pairs, 9))
-
-
-def sign_flip_test(differences: Sequence[float], level: float = LEVEL) -> PairTest | None:
-    """The exact randomisation test of no difference, over all 2^k sign orders, and its inverse.
-
-    The interval holds every shift the test at `level` does not reject, so it leaves out 0
-    exactly when p < 1 − level. None when k is too small for any interval at that level.
-    """
-    k = len(differences)
-    rank = interval_rank(k, level)
-    if rank < 1:
-        return None
-    means = subset_means(differences)
-    at_or_below = sum(m <= 0 for m in means)
-    at_or_above = sum(m >= 0 for m in means)
-    p = min(1.0, 2 * (1 + min(at_or_below, at_or_above)) / 2**k)
-    return PairTest(sum(differences) / k, means[rank - 1], means[-rank], p)
-
-
-def student_t_test(differences: Sequence[float]) -> PairTest:
-    """The analysis planned for experiments started before the sign-flip test (STUDENT_T)."""
-    k = len(differences)
-    mean = sum(differences) / k
-    sd = math.sqrt(sum((d - mean) ** 2 for d in differences) / (k - 1))
-    se = max(sd / math.sqrt(k), 1e-9)
-    t_crit = student_t.quantile(0.975, k - 1)
-    p = student_t.two_sided_p(mean / se, k - 1)
-    return PairTest(mean, mean - t_crit * se, mean + t_crit * se, p)
-
-
 def pair_differences(
     design: Design, outcomes: Mapping[date, DayOutcome]
 ) -> tuple[list[float], int, int]:
@@ -340,12 +282,10 @@ def analyse(design: Design, outcomes: Mapping[date, DayOutcome]) -> ExperimentRe
     k = len(differences)
     needed = MIN_PAIRS_STUDENT_T if design.analysis == STUDENT_T else MIN_PAIRS
     test = None
-    if k >= needed:
-        test = (
-            student_t_test(differences)
-            if design.analysis == STUDENT_T
-            else (sign_flip_test(differences))
-        )
+    if k >= needed and design.analysis == STUDENT_T:
+        test = student_t_test(differences)
+    elif k >= needed:
+        test = sign_flip_test(differences)
     if test is None:
         return ExperimentResult(
             k, None, None, None, None, counted_days, left_out, "not_enough_data",

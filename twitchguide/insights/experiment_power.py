@@ -2,7 +2,7 @@
 
 The past diary is cut into pairs of blocks like the experiment's; their spread, corrected as
 measured in benchmarks/bench_experiment.py, gives the power of the analysis the experiment
-will use: the exact sign-flip test of `experiment.sign_flip_test`. That power has no formula,
+will use: the exact sign-flip test of `pair_tests.sign_flip_test`. That power has no formula,
 so it is simulated once per number of pairs from a fixed seed (the same answer every time)
 with pair contrasts drawn from a normal distribution of the person's SD.
 """
@@ -21,9 +21,9 @@ from twitchguide.insights.experiment import (
     MIN_PAIRS,
     DayOutcome,
     block_rate,
-    interval_rank,
     pct,
 )
+from twitchguide.insights.pair_tests import interval_rank
 from twitchguide.wording import counted
 
 if TYPE_CHECKING:
