@@ -4,9 +4,9 @@ Each simulated person has 90 days of diary (`--history-days`; the trigger simula
 effects), then runs the experiment; on "on" days they keep the condition with probability
 `--adherence`, and only kept "on" days get the true effect. The power statement is made from
 the days before, as the app makes it; the result is the app's own pre-specified analysis (the
-exact sign-flip test and its inverted interval). The same people's pairs are also analysed the old way (Student-t
-interval, from 3 complete pairs), so old and new false-positive rates and coverage come from
-one run.
+exact sign-flip test and its inverted interval). The same people's pairs are also analysed the
+old way (Student-t interval, from 3 complete pairs), so old and new false-positive rates and
+coverage come from one run.
 
     nice -n 10 .venv/bin/python benchmarks/bench_experiment.py --people 5000
 """
