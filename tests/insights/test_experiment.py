@@ -86,6 +86,8 @@ def test_fewer_twitches_on_on_days_gives_the_ratio_and_a_range_in_words() -> Non
     data[first_off] = exp.DayOutcome(20, 16.0, True, True)
     result = exp.analyse(design, data)
     assert result.conclusion == "fewer"
+    # Every one of the 7 pairs lower with the step: the smallest p there is, 2 / 2^7.
+    assert result.complete_pairs == 7 and result.p_value == 2 / 128
     assert result.rate_ratio is not None and 0.4 < result.rate_ratio < 0.6
     assert result.ci_high is not None and result.ci_high < 1
     assert result.wording.startswith("With stretching before bed, about ")
@@ -254,3 +256,5 @@ def test_the_planned_analysis_names_the_seed_and_the_rules_for_missed_days() -> 
     text = exp.planned_analysis(design)
     assert "seed 1234" in text and "first day of each block is not counted" in text
     assert "Days you did not log, or did not keep to the plan, are left out" in text
+    assert "at least 6 full pairs are needed" in text
+    assert "checked against every way the order in each pair could have fallen" in text
