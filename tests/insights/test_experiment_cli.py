@@ -81,7 +81,7 @@ def test_start_today_status_and_result(run_cli: CliRun, monkeypatch: pytest.Monk
     assert again.exit_code != 0 and "already running until 2026-07-27" in again.stderr
 
     before = run_cli("experiment", "today")
-    assert "starts on 2026-06-02" in before.stdout
+    assert "starts tomorrow, on 2026-06-02: nothing to change today" in before.stdout
     monkeypatch.setenv("TWITCHGUIDE_NOW", "2026-06-02T12:00:00+00:00")
     first = run_cli("experiment", "today", "--json")
     view = json.loads(first.stdout)

@@ -187,10 +187,10 @@ def power_statement(history: PairHistory, pairs: int) -> str:
         f"Your twitching went up and down this much in your diary so far "
         f"({counted(history.pairs_used, 'pair')} of blocks)."
         if history.pairs_used >= MIN_HISTORY_PAIRS
-        else "Your diary is still short, so this uses a typical diary."
+        else "Your diary is still short, so this is worked out from a typical diary."
     )
     return (
-        f"{basis} So this experiment has an 80% chance to find a change of about "
+        f"{basis} This experiment has an 80% chance to find a change of about "
         f"{pct(1 - rr)}% fewer twitches or more, if there is one. It may miss smaller "
         "changes. This is if you keep to the plan on about 9 days in 10."
     )
