@@ -73,6 +73,12 @@ def _sleep_jerks(
 
 
 DAYTIME = frozenset({"day", "daytime", "days", "awake", "walking", "sitting", "working"})
+# "jolts me awake", "I jerk awake as I drift off": woken by the jerk, not awake in the day.
+WOKEN_BY = frozenset(
+    {"me", "him", "her", "jolt", "jolts", "jolted", "jolting", "jerk", "jerks", "jerked",
+     "jerking", "jump", "jumps", "jumped", "start", "startle", "startled", "kick", "kicks",
+     "kicked", "shoot", "shot", "snap", "snapped", "bolt", "bolted", "spring", "sprang"}
+)  # fmt: skip
 NOT_WORDS = frozenset({"never", "not", "no", "nothing", "isn't", "don't", "doesn't"})
 
 
@@ -81,7 +87,7 @@ def _daytime_sentences(tokens: Sequence[Token], sentence: Sequence[int]) -> set[
     found = set()
     for at, token in enumerate(tokens):
         if token.norm in DAYTIME and not (
-            token.norm == "awake" and at > 0 and tokens[at - 1].norm in ("me", "him", "her")
+            token.norm == "awake" and at > 0 and tokens[at - 1].norm in WOKEN_BY
         ):
             # "nothing at all during the day": a "not" earlier in the clause denies it.
             before = set()
@@ -211,6 +217,11 @@ def _course(
     read_courses(build, by_concept, mentions, clause, sentence, twitches)
 
 
+# The signs that say weakness: the word, or an everyday task that got hard.
+WEAKNESS_WORDS = ("weakness", "dropping_things", "tripping", "trouble_with_buttons",
+                  "trouble_with_stairs", "trouble_rising_from_chair")  # fmt: skip
+
+
 def _worsening_weakness(
     build: _Builder,
     by_concept: dict[str, list[Judged]],
@@ -221,10 +232,26 @@ def _worsening_weakness(
     twitch is the weakness getting worse."""
     if build.values.get("weakness") is not True or "weakness_worsening" in build.values:
         return
-    twitch_clauses = {clause[m.first] for m in twitches}
-    worse = [
-        j for j in _yes(by_concept, "_worsening") if clause[j.match.first] not in twitch_clauses
+    starts = {token.start: token.index for token in build.tokens}
+    signs = [
+        starts[span.start]
+        for name in WEAKNESS_WORDS
+        if build.values.get(name) is True and name in build.evidence
+        for span in build.evidence[name].spans
+        if span.start in starts
     ]
+
+    def said_of_a_sign(worsening: PhraseMatch) -> bool:
+        # "getting up off the sofa is getting harder each week and my thigh twitches": in a
+        # clause with a twitch, the worsening is the sign's when it sits nearer the sign.
+        here = clause[worsening.first]
+        to_twitch = [abs(m.first - worsening.first) for m in twitches if clause[m.first] == here]
+        if not to_twitch:
+            return True
+        to_sign = [abs(at - worsening.first) for at in signs if clause[at] == here]
+        return bool(to_sign) and min(to_sign) < min(to_twitch)
+
+    worse = [j for j in _yes(by_concept, "_worsening") if said_of_a_sign(j.match)]
     if worse:
         spans = [build.span(j.match.first, j.match.last) for j in worse]
         build.set("weakness_worsening", True, spans, "worked out: weakness, getting worse")

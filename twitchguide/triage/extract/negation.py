@@ -78,7 +78,11 @@ DOUBT_PAIRS = frozenset(
         ("symptoms", "like"),
     }
 )
-PSEUDO_NEGATION_NEXT = frozenset({"only", "just", "doubt", "matter", "idea", "wonder"})
+# "won't stop twitching and out of nowhere I see double": a thing that will not stop goes on;
+# the "not" denies nothing after it.
+PSEUDO_NEGATION_NEXT = frozenset(
+    {"only", "just", "doubt", "matter", "idea", "wonder", "stop", "stops", "quit", "let"}
+)
 # A new thought starts here; a negation before it does not reach past it.
 BOUNDARIES = frozenset(
     [
@@ -144,13 +148,17 @@ def judge(tokens: Sequence[Token], matches: Sequence[PhraseMatch]) -> list[Judge
             ends[match.last - 1] = match
     judged = []
     for match in matches:
-        cue = _governing_cue(tokens, match, ends) or _post_denial(tokens, match)
+        cue = (
+            _governing_cue(tokens, match, ends)
+            or _post_denial(tokens, match)
+            or _doubted_after(tokens, match)
+        )
         judged.append(Judged(match, _stance(match.polarity, cue, tokens, match)))
     return judged
 
 
 def _stance(polarity: bool, cue: str | None, tokens: Sequence[Token], match: PhraseMatch) -> Stance:
-    own_words = set(match.pattern.replace("|", " ").replace("[", " ").replace("]", " ").split())
+    own_words = match.own_words
     inner = [tokens[i].norm for i in range(match.first, match.last)]
     # "face not drooping": a negation inside a gap of the phrase denies it.
     if polarity and any(word in NEGATIONS and word not in own_words for word in inner):
@@ -289,6 +297,32 @@ def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
         return None
     following = tokens[position + 1].norm if position + 1 < len(tokens) else "."
     return "no" if following in (".", ",", "!", ";", "and", "\n", ")") else None
+
+
+# "maybe weaker? not sure.": a doubt said on its own right after a sign takes the sign back.
+AFTER_DOUBTS = (("not", "sure"), ("unsure",), ("idk",), ("dunno",), ("no", "idea"),
+                ("hard", "to", "say"), ("can't", "tell"), ("not", "certain"), ("who", "knows"))  # fmt: skip
+DOUBT_ENDS = frozenset({".", "!", "?", ";", ",", "though", "tho", "tbh", "really", "honestly"})
+DOUBT_LEADS = frozenset({"?", ",", ".", "-", "...", "i'm", "im", "am", "i", "but", "really"})
+
+
+def _doubted_after(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
+    """'unsure' when a sign is followed, within a word or two of punctuation or "I'm", by a
+    doubt that ends its own sentence ("maybe weaker? not sure", "a bit numb, idk"). A doubt that
+    goes on to something else ("not sure about my eyelid") is about that, not this sign."""
+    position = match.last
+    skipped = 0
+    while position < len(tokens) and tokens[position].norm in DOUBT_LEADS and skipped < 3:
+        position += 1
+        skipped += 1
+    if not skipped or position >= len(tokens) or tokens[match.last].norm not in DOUBT_LEADS:
+        return None
+    for doubt in AFTER_DOUBTS:
+        end = position + len(doubt)
+        if tuple(t.norm for t in tokens[position:end]) == doubt:
+            if end >= len(tokens) or tokens[end].norm in DOUBT_ENDS:
+                return "unsure"
+    return None
 
 
 ABLE_LEADS = frozenset({"i'm", "im", "am", "is", "are", "was", "he's", "she's", "fully", "still"})

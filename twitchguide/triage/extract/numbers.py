@@ -57,17 +57,21 @@ PEOPLE = frozenset(
 SEX_WORDS = frozenset({"m", "f", "male", "female", "man", "woman", "guy", "girl", "boy"})
 
 
+# "my 18 month old's eyelid", "my 6 year olds leg": the age of a child, said as a noun.
+OLD = frozenset({"old", "old's", "olds"})
+
+
 def find_age(tokens: Sequence[Token]) -> Found | None:
     """The age of the person the text is about ("I'm 34", "34M", "my 6 year old", "in my 60s")."""
     for at, token in enumerate(tokens):
         value = _value(token) if token.is_number else None
         nxt, nxt2 = _norm(tokens, at + 1), _norm(tokens, at + 2)
         if value is not None and 0 < value <= 110:
-            if nxt == "years_old" or (nxt in ("year", "years", "yr") and nxt2 == "old"):
+            if nxt == "years_old" or (nxt in ("year", "years", "yr") and nxt2 in OLD):
                 return Found(value, at, at + (2 if nxt == "years_old" else 3))
             if nxt == "y" and nxt2 == "/" and _norm(tokens, at + 3) == "o":  # "34 y/o"
                 return Found(value, at, at + 4)
-            if nxt in ("month", "months") and nxt2 == "old":
+            if nxt in ("month", "months", "mth", "mths", "mo") and nxt2 in OLD:
                 return Found(round(value / 12, 2), at, at + 3)
             before = _norm(tokens, at - 1)
             if before in ("aged", "age") or (before in ("i'm", "am") and _bare(tokens, at)):

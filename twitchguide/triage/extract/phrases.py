@@ -48,6 +48,8 @@ class Pattern:
     polarity: bool
     elements: tuple[Element, ...]
     text: str
+    # Every word the pattern names, its word classes spelled out ("didn't" in "@neg_aux").
+    own_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class PhraseMatch:
     first: int
     last: int
     pattern: str
+    # The pattern's own words: a "not" among them is part of the phrase, not a denial of it.
+    own_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -73,14 +77,33 @@ class Lexicon:
     not_before: dict[str, frozenset[str]]
 
 
-def _element(raw: str) -> Element:
+# The key in phrases.yaml that holds word classes, not an idea: "@see: [see, seeing, saw]" lets
+# a pattern say "@see ... double" for every way of saying a verb of seeing. A sign is described
+# by its effect in many words ("seeing 2 of everything", "I see two of the TV"); a class keeps
+# each part of that frame in one place, so a new way to say one part works in every frame.
+CLASSES_KEY = "@classes"
+
+
+def _alternatives(body: str, classes: dict[str, list[str]], concept: str) -> list[str]:
+    found: list[str] = []
+    for alternative in body.split("|"):
+        if alternative.startswith("@"):
+            if alternative[1:] not in classes:
+                raise ValueError(f"phrases.yaml {concept}: unknown word class {alternative!r}")
+            found.extend(_alternatives("|".join(classes[alternative[1:]]), classes, concept))
+        else:
+            found.append(alternative)
+    return found
+
+
+def _element(raw: str, classes: dict[str, list[str]], concept: str) -> Element:
     if raw == GAP:
         return Element(frozenset(), (), gap=True)
     optional = raw.startswith("[") and raw.endswith("]")
     body = raw[1:-1] if optional else raw
     words = []
     prefixes = []
-    for alternative in body.split("|"):
+    for alternative in _alternatives(body, classes, concept):
         if alternative.endswith("*") and len(alternative) > 1:
             prefixes.append(alternative[:-1])
         elif alternative:
@@ -93,13 +116,19 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     patterns: list[Pattern] = []
     not_after: dict[str, frozenset[str]] = {}
     not_before: dict[str, frozenset[str]] = {}
+    classes: dict[str, list[str]] = {
+        name: [str(word) for word in words] for name, words in data.get(CLASSES_KEY, {}).items()
+    }
     for concept, entry in data.items():
+        if concept == CLASSES_KEY:
+            continue
         for key, polarity in (("present", True), ("absent", False)):
             for text in entry.get(key) or ():
-                elements = tuple(_element(part) for part in str(text).split())
+                elements = tuple(_element(part, classes, concept) for part in str(text).split())
                 if not elements or elements[0].gap or elements[0].optional or elements[-1].gap:
                     raise ValueError(f"phrases.yaml {concept}: bad pattern {text!r}")
-                patterns.append(Pattern(concept, polarity, elements, str(text)))
+                own = frozenset(word for element in elements for word in element.words)
+                patterns.append(Pattern(concept, polarity, elements, str(text), own))
         not_after[concept] = frozenset(entry.get("not_after") or ())
         not_before[concept] = frozenset(entry.get("not_before") or ())
     # Prefixes are words too ("fever*" lets "fevr" be found as "fever").
@@ -202,7 +231,9 @@ def find_phrases(tokens: list[Token], lex: Lexicon | None = None) -> list[Phrase
             key = (pattern.concept, pattern.polarity, at)
             previous = found.get(key)
             if previous is None or end > previous.last:
-                found[key] = PhraseMatch(pattern.concept, pattern.polarity, at, end, pattern.text)
+                found[key] = PhraseMatch(
+                    pattern.concept, pattern.polarity, at, end, pattern.text, pattern.own_words
+                )
     return sorted(found.values(), key=lambda m: (m.first, -m.last, m.concept))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from twitchguide.triage.extract.text import Token
@@ -336,6 +336,7 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
             return _since_season(word, now, at + position + 1)
         if word not in MONTHS and SHORT_MONTHS.get(word[:3]) is None:
             return None
+    ordinal = False
     if position < len(words) and tokens[at + position].is_number:
         number = int(float(words[position])) if words[position].replace(".", "").isdigit() else 0
         if not 1 <= number <= 31:
@@ -344,11 +345,13 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
         position += 1
         if position < len(words) and words[position] in ORDINAL_ENDS:
             position += 1
+            ordinal = True
         if position < len(words) and words[position] == "of":
             position += 1
-    if position >= len(words):
-        return None
-    word = words[position]
+    word = words[position] if position < len(words) else ""
+    if ordinal and word not in MONTHS and SHORT_MONTHS.get(word[:3]) is None:
+        # "since the 3rd": a day of the month with no month is the latest such day.
+        return _since_day_of_month(day, now, at + position)
     if word in SEASONS and day == 1:
         return _since_season(word, now, at + position + 1)
     month_name = SHORT_MONTHS.get(word[:3]) if word[:3] in SHORT_MONTHS else None
@@ -366,6 +369,19 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
     except ValueError:
         return None
     return (now - start).total_seconds() / 86400, at + position + 1
+
+
+def _since_day_of_month(day: int, now: datetime, end: int) -> tuple[float, int] | None:
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    for _ in range(3):  # this month, or the last month that has that day
+        try:
+            candidate = start.replace(day=day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= now:
+            return (now - candidate).total_seconds() / 86400, end
+        start = (start.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return None
 
 
 def _since_season(word: str, now: datetime, end: int) -> tuple[float, int] | None:
