@@ -27,6 +27,7 @@ SETS = {
     "blind 6": HERE / "free_text_blind6.yaml",
     # The engineer's own adversarial variants, written and fixed together: tuned, never blind.
     "variants 5 (tuned)": HERE / "free_text_variants5.yaml",
+    "variants 6 (tuned)": HERE / "free_text_variants6.yaml",
 }
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 

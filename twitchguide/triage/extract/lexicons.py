@@ -32,7 +32,7 @@ EXTRA_REGION_WORDS: dict[str, tuple[str, ...]] = {
     "chest": ("pec", "pecs", "ribs", "rib", "ribcage", "pectoral"),
     "abdomen": ("six pack", "side of my stomach", "gut"),
     "back": ("spine", "lower back", "upper back", "lats"),
-    "buttock": ("glutes", "arse", "ass", "butt cheek"),
+    "buttock": ("glutes", "arse", "ass", "butt|bum|arse|ass cheek|cheeks"),
     "thigh": ("hamstrings", "hammy", "quadricep", "quadriceps"),
     "calf": ("calve", "calf muscle", "calf muscles"),
     "foot": ("arch", "heel", "instep", "foot arch"),
