@@ -131,6 +131,7 @@ def read_courses(
             if thing.name in own or (previous is not None and previous[0] == "sudden"):
                 continue
             courses[thing.name] = (cue.course, [cue])
+    _new_after_long_twitch(build, mentions, signs, courses, things, clause, sentence)
     _inherit(build, by_concept, mentions, signs, courses, clause, sentence)
     _settle(build, {t.name for t in signs if t.name is not None}, courses)
 
@@ -139,6 +140,55 @@ def read_courses(
 COMES_AND_GOES = frozenset({"sometimes", "occasionally", "intermittently", "periodically"})
 # A sign said to be new ("and now I see double", "since this morning") keeps its own lean.
 NEW_WORDS = frozenset({"now", "today", "tonight", "suddenly", "new"})
+
+
+# "for now", "until now", "now and then": no contrast with what came before.
+NOT_NEW_BEFORE = frozenset({"for", "until", "till", "by", "from", "right"})
+NOT_NEW_AFTER = frozenset({"and", "then", "again"})
+NEW_REACH = 4
+# The signs the sudden rules read that have no lean to "sudden" of their own (those that have
+# one are sudden already). An everyday task that got hard (tripping) is weakness in daily life.
+NEW_SIGNS = frozenset({"weakness", "numbness", "loss_of_balance", "visual_disturbance"})  # "and now the room is spinning": "now" a few words before the sign
+
+
+def _new_after_long_twitch(
+    build: _Builder,
+    mentions: Sequence[TimeMention],
+    signs: Sequence[Thing],
+    courses: dict[str, tuple[Course, list[Cue]]],
+    things: Sequence[Thing],
+    clause: Sequence[int],
+    sentence: Sequence[int],
+) -> None:
+    """'the eyelid twitch has been there 5 weeks and now the room is spinning': a sign with no
+    course of its own, said with "now" after a twitch that has gone on a week or more, is new
+    against that long twitch: it came on suddenly (NHS stroke signs: new, call now)."""
+    tokens = build.tokens
+    long_times = [m for m in mentions if m.days >= SLOW_COURSE_DAYS]
+    for thing in signs:
+        if thing.name is None or thing.name in courses:
+            continue
+        if thing.name not in NEW_SIGNS or build.evidence[thing.name].how.startswith("from a sign"):
+            # "twitching for 3 weeks, now my foot slaps when I walk": weakness read from an
+            # everyday task is weakness in daily life (see a doctor soon), not a sudden sign.
+            continue
+        nows = [
+            at
+            for at in range(max(0, thing.first - NEW_REACH), thing.first)
+            if tokens[at].norm == "now"
+            and clause[at] == clause[thing.first]
+            and (at == 0 or tokens[at - 1].norm not in NOT_NEW_BEFORE)
+            and (at + 1 >= len(tokens) or tokens[at + 1].norm not in NOT_NEW_AFTER)
+        ]
+        if not nows:
+            continue
+        here = sentence[thing.first]
+        twitch_before = [
+            t for t in things if t.name is None and t.last <= nows[0] and here - sentence[t.first] <= 1
+        ]
+        long_before = [m for m in long_times if m.last <= nows[0] and here - sentence[m.first] <= 1]
+        if twitch_before and long_before:
+            courses[thing.name] = ("sudden", [Cue("sudden", nows[0], nows[0] + 1, word=True)])
 
 
 def _inherit(
