@@ -174,7 +174,7 @@ def _new_after_long_twitch(
             continue
         nows = [
             at
-            for at in range(max(0, thing.first - NEW_REACH), thing.first)
+            for at in range(thing.first)
             if tokens[at].norm == "now"
             and clause[at] == clause[thing.first]
             and (at == 0 or tokens[at - 1].norm not in NOT_NEW_BEFORE)
@@ -182,13 +182,14 @@ def _new_after_long_twitch(
         ]
         if not nows:
             continue
+        now = nows[-1]  # the "now" nearest the sign, in its clause
         here = sentence[thing.first]
         twitch_before = [
-            t for t in things if t.name is None and t.last <= nows[0] and here - sentence[t.first] <= 1
+            t for t in things if t.name is None and t.last <= now and here - sentence[t.first] <= 1
         ]
-        long_before = [m for m in long_times if m.last <= nows[0] and here - sentence[m.first] <= 1]
+        long_before = [m for m in long_times if m.last <= now and here - sentence[m.first] <= 1]
         if twitch_before and long_before:
-            courses[thing.name] = ("sudden", [Cue("sudden", nows[0], nows[0] + 1, word=True)])
+            courses[thing.name] = ("sudden", [Cue("sudden", now, now + 1, word=True)])
 
 
 def _inherit(

@@ -1,0 +1,193 @@
+"""Blind set 6's missed phrasings, read as the general patterns behind them.
+
+A sign told by its effect ("I see two of the TV") is a frame of word classes in phrases.yaml;
+each test here uses words unlike the sets' own, so it checks the frame, not a phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.triage_text.free_text_scoring import NOW, facts, level
+from twitchguide.triage.extract import extract_facts
+from twitchguide.triage.extract.phrases import compile_lexicon, find_phrases
+from twitchguide.triage.extract.text import tokenize
+
+
+def test_a_word_class_is_spelled_out_in_every_pattern_that_names_it() -> None:
+    data = {
+        "@classes": {"looks": ["glance", "peek*"]},
+        "double_vision": {"present": ["@looks|stare ... twin"]},
+    }
+    lexicon = compile_lexicon(data)
+    for text in ("i glance and see a twin", "peeking gives me a twin", "stare at a twin"):
+        assert [m.concept for m in find_phrases(tokenize(text), lexicon)] == ["double_vision"]
+    assert find_phrases(tokenize("i look and see a twin"), lexicon) == []
+
+
+def test_an_unknown_word_class_fails_when_the_phrases_load() -> None:
+    with pytest.raises(ValueError, match="unknown word class '@nowhere'"):
+        compile_lexicon({"fever": {"present": ["@nowhere hot"]}})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my forearm flickers and when i watch the football there are 2 balls",
+        "looking at my kids I see two of each of them, my shin twitches",
+        "the road signs have gone doubled since tea time, my lip jumps",
+        "the subtitles split in two, my eyelid twitches",
+    ],
+)
+def test_seeing_things_doubled_is_double_vision(text: str) -> None:
+    assert facts(text).double_vision is True
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my shin twitches, I saw two of my neighbours at the shop",
+        "calf twitching, I watched two films last night",
+    ],
+)
+def test_seeing_two_people_or_things_is_no_double_vision(text: str) -> None:
+    assert facts(text).double_vision is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my aunt has a fever and couldn't recognise her sister this morning",
+        "my uncle is feverish and has no idea which month it is",
+        "dad has a temperature and he did not know where he was in his own kitchen",
+    ],
+)
+def test_not_knowing_people_places_or_the_date_is_confusion(text: str) -> None:
+    assert facts(text).confusion is True
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a temperature and don't know what it is, my toe twitches",
+        "fever and my wrist twitches, I don't know where to go",
+    ],
+)
+def test_not_knowing_what_it_is_or_where_to_go_is_not_confusion(text: str) -> None:
+    assert facts(text).confusion is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after the triathlon my legs are weak and my pee looks the colour of gravy",
+        "my arms are so weak after the hike and my wee has gone dark brownish",
+    ],
+)
+def test_urine_said_by_its_colour_is_dark_urine(text: str) -> None:
+    assert facts(text).dark_urine is True
+    assert level(text) == "emergency"
+
+
+def test_tea_drunk_and_peed_is_no_urine_colour() -> None:
+    assert facts("I had coffee and tea and then had to pee, my calf twitches").dark_urine is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back twitches and I have to strain hard to empty my bladder",
+        "since monday my lower back twitches and nothing much comes out when I pee",
+        "back twitching and I can't sense when my bladder is full",
+    ],
+)
+def test_effort_or_no_feeling_when_peeing_is_a_bladder_change(text: str) -> None:
+    assert facts(text).bladder_bowel_change is True
+    assert level(text) == "emergency"
+
+
+def test_a_strain_at_the_gym_is_no_bladder_change() -> None:
+    assert facts("I strained my calf at the gym and it twitches").bladder_bowel_change is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sentences won't come out and my chin twitches",
+        "his voice is coming out all mangled and his cheek twitches",
+        "she mixes up her words and her lip twitches",
+    ],
+)
+def test_words_that_will_not_come_out_right_are_trouble_speaking(text: str) -> None:
+    assert facts(text).trouble_speaking is True
+    assert level(text) == "emergency"
+
+
+def test_a_task_getting_harder_in_a_clause_with_a_twitch_is_the_weakness_getting_worse() -> None:
+    text = "climbing the stairs gets harder every week and my hamstring twitches"
+    assert facts(text).weakness_worsening is True
+    assert level(text) == "see_doctor_soon"
+
+
+def test_a_twitch_that_will_not_stop_denies_nothing_after_it() -> None:
+    text = "my cheek won't stop jumping and all of a sudden my arm went numb"
+    read = facts(text)
+    assert read.numbness is True
+    assert read.onset_sudden is True
+
+
+@pytest.mark.parametrize("text", ["a bit numb? idk. toe twitching", "weaker, I'm not sure. foot"])
+def test_a_doubt_said_right_after_a_sign_leaves_it_unknown(text: str) -> None:
+    extraction = extract_facts(text, NOW)
+    assert not {"numbness", "weakness"} & {e.fact for e in extraction.evidence if e.value}
+    assert {e.fact for e in extraction.unsure} & {"numbness", "weakness"}
+
+
+def test_a_doubt_that_goes_on_to_something_else_keeps_the_sign() -> None:
+    assert facts("my grip is weak, not sure about my other hand").weakness is True
+
+
+def test_since_a_day_of_the_month_counts_from_that_day() -> None:
+    assert facts("shoulder twitching since the 21st").duration_days == pytest.approx(7.5)
+
+
+def test_a_childs_age_in_months_is_an_age_not_a_duration() -> None:
+    read = facts("my 9 month old's lip twitches when she feeds")
+    assert read.age_years == pytest.approx(0.75)
+    assert read.duration_days is None
+
+
+def test_jerking_awake_while_dozing_off_is_a_hypnic_jerk() -> None:
+    text = "I keep jerking awake as I nod off, my legs kick out"
+    assert facts(text).hypnic_jerks_only is True
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my heart was in my mouth after the scan letter, my thumb twitches",
+        "my jaw dropped at the bill, eyelid twitching",
+    ],
+)
+def test_body_word_idioms_name_no_twitching_place(text: str) -> None:
+    assert len(facts(text).regions or ()) == 1
+
+
+def test_a_sign_said_with_now_after_a_long_twitch_came_on_suddenly() -> None:
+    text = "my bicep has twitched for six weeks and now my whole arm has gone numb"
+    assert facts(text).onset_sudden is True
+    assert level(text) == "emergency"
+
+
+def test_now_with_an_everyday_task_stays_weakness_in_daily_life() -> None:
+    assert level("my calf has twitched for a month, now I keep dropping my keys") == (
+        "see_doctor_soon"
+    )
+
+
+def test_slow_said_of_how_speech_sounds_is_no_slow_course() -> None:
+    assert facts("since lunch my speech sounds slow, my lip twitches").onset_sudden is not False
+    assert level("since lunch my speech sounds slow, my lip twitches") == "emergency"
