@@ -145,10 +145,9 @@ NEW_WORDS = frozenset({"now", "today", "tonight", "suddenly", "new"})
 # "for now", "until now", "now and then": no contrast with what came before.
 NOT_NEW_BEFORE = frozenset({"for", "until", "till", "by", "from", "right"})
 NOT_NEW_AFTER = frozenset({"and", "then", "again"})
-NEW_REACH = 4
 # The signs the sudden rules read that have no lean to "sudden" of their own (those that have
 # one are sudden already). An everyday task that got hard (tripping) is weakness in daily life.
-NEW_SIGNS = frozenset({"weakness", "numbness", "loss_of_balance", "visual_disturbance"})  # "and now the room is spinning": "now" a few words before the sign
+NEW_SIGNS = frozenset({"weakness", "numbness", "loss_of_balance", "visual_disturbance"})
 
 
 def _new_after_long_twitch(

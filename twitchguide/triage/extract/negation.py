@@ -300,8 +300,10 @@ def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
 
 
 # "maybe weaker? not sure.": a doubt said on its own right after a sign takes the sign back.
-AFTER_DOUBTS = (("not", "sure"), ("unsure",), ("idk",), ("dunno",), ("no", "idea"),
-                ("hard", "to", "say"), ("can't", "tell"), ("not", "certain"), ("who", "knows"))  # fmt: skip
+AFTER_DOUBTS = (
+    ("not", "sure"), ("unsure",), ("idk",), ("dunno",), ("no", "idea"), ("hard", "to", "say"),
+    ("can't", "tell"), ("not", "certain"), ("who", "knows"),
+)  # fmt: skip
 DOUBT_ENDS = frozenset({".", "!", "?", ";", ",", "though", "tho", "tbh", "really", "honestly"})
 DOUBT_LEADS = frozenset({"?", ",", ".", "-", "...", "i'm", "im", "am", "i", "but", "really"})
 
@@ -319,9 +321,9 @@ def _doubted_after(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
         return None
     for doubt in AFTER_DOUBTS:
         end = position + len(doubt)
-        if tuple(t.norm for t in tokens[position:end]) == doubt:
-            if end >= len(tokens) or tokens[end].norm in DOUBT_ENDS:
-                return "unsure"
+        said = tuple(t.norm for t in tokens[position:end]) == doubt
+        if said and (end >= len(tokens) or tokens[end].norm in DOUBT_ENDS):
+            return "unsure"
     return None
 
 
