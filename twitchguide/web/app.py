@@ -18,7 +18,6 @@ from twitchguide.web.security import (
     SAFE_METHODS,
     Guard,
     GuardMiddleware,
-    OneWriterAtATime,
 )
 from twitchguide.web.steps import Context
 
@@ -89,13 +88,18 @@ def create_app(
     app.include_router(pages.router)
     _install_error_handlers(app)
     if database_url.startswith("sqlite"):
-        app.add_middleware(OneWriterAtATime)
+        from twitchguide.web.writes import GroupCommit, diary_writer
+
+        # Changes wait for one shared commit (one fsync) instead of a commit each.
+        app.add_middleware(GroupCommit, writer=diary_writer(database_url))
     app.add_middleware(GuardMiddleware, guard=guard, hosted=site is not None)
     return app
 
 
-def open_context(request: Request) -> Context:
-    """The person's diary for one request (the store is opened in the thread that uses it)."""
+async def open_context(request: Request) -> Context:
+    """The person's diary for one request (the store is opened in the thread that uses it).
+
+    Async, as it does no I/O: a plain function would cost every request a trip to a thread."""
     state: AppState = request.app.state.tg
     context = Context(state.database_url, state.user_name)
     request.state.diary = context  # for the page footer's emergency number
