@@ -83,6 +83,11 @@ class GroupCommitWriter:
                 self._thread.start()
         return unit.future
 
+    @property
+    def waiting(self) -> int:
+        """How many units are queued and not yet taken into a transaction."""
+        return self._queue.qsize()
+
     def close(self) -> None:
         """Finish every unit already queued, then stop the thread."""
         with self._lock:
