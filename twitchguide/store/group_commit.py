@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from twitchguide.errors import StoreUnavailable
+from twitchguide.errors import StoreUnavailable, TwitchguideError
 from twitchguide.store.database import SQLiteDatabase
 from twitchguide.store.diary_store import DiaryStore
 
@@ -175,21 +175,25 @@ class GroupCommitWriter:
                 for index, unit in enumerate(units):
                     outcomes.append(_run_unit(database, unit, index))
         except _GroupLost as lost:
-            cause = lost.error
-            shared = (
-                cause
-                if isinstance(cause, StoreUnavailable)
-                else StoreUnavailable("database: the diary could not be written; nothing was")
-            )
-            failed = [(unit, False, value if not ok else shared) for unit, ok, value in outcomes]
-            failed.append((units[lost.index], False, cause))
+            # The units before the lost one were rolled back with it; the rest never ran.
+            failed = [(unit, False, value if not ok else _not_kept(lost.error))
+                      for unit, ok, value in outcomes]  # fmt: skip
+            failed.append((units[lost.index], False, lost.error))
             return failed, units[lost.index + 1 :]
         except BaseException as error:  # BEGIN or COMMIT failed: nothing of the group is stored
-            done = {id(unit) for unit, _, _ in outcomes}
-            failed = [(unit, False, value if not ok else error) for unit, ok, value in outcomes]
-            failed += [(unit, False, error) for unit in units if id(unit) not in done]
+            ran = len(outcomes)
+            failed = [(unit, False, value if not ok else _not_kept(error))
+                      for unit, ok, value in outcomes]  # fmt: skip
+            failed += [(unit, False, _not_kept(error)) for unit in units[ran:]]
             return failed, []
         return outcomes, []
+
+
+def _not_kept(cause: BaseException) -> StoreUnavailable:
+    """The error for a unit whose changes did not reach the disk: a fresh one for each waiter."""
+    if isinstance(cause, TwitchguideError):
+        return StoreUnavailable(cause.user_message())
+    return StoreUnavailable("database: could not write the diary; nothing was written, try again")
 
 
 def _run_unit(database: SQLiteDatabase, unit: _Unit, index: int) -> tuple[_Unit, bool, Any]:
