@@ -112,3 +112,18 @@ def test_a_bad_create_in_a_group_fails_alone_and_reads_never_wait(tmp_path: Path
     assert problem["field"] == "started_at"
     assert "is in the future" in problem["problem"]
     assert len(stored_episodes(path)) == 7
+
+
+def test_the_writer_commits_to_the_disk_each_time(tmp_path: Path) -> None:
+    # "Logged" must survive a power cut: synchronous=FULL (2), never NORMAL (1) or OFF (0).
+    from twitchguide.web.steps import thread_store
+    from twitchguide.web.writes import diary_writer
+
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    make_app(url)
+    writer = diary_writer(url)
+    try:
+        found = writer.submit(lambda: thread_store(url).database.query("PRAGMA synchronous"))
+        assert found.result(timeout=WAIT) == [{"synchronous": 2}]
+    finally:
+        writer.close()
