@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.web.conftest import make_app, serve, stop
 from twitchguide.store.group_commit import GroupCommitWriter
@@ -127,3 +128,21 @@ def test_the_writer_commits_to_the_disk_each_time(tmp_path: Path) -> None:
         assert found.result(timeout=WAIT) == [{"synchronous": 2}]
     finally:
         writer.close()
+
+
+def test_a_route_that_changes_the_diary_must_be_a_plain_function() -> None:
+    from fastapi import APIRouter
+
+    from twitchguide.web.writes import DiaryRoute
+
+    router = APIRouter(route_class=DiaryRoute)
+
+    async def change() -> None:
+        """Would write on the event loop, outside the group."""
+
+    async def look() -> None:
+        """Reads may be async: they never go through the writer."""
+
+    router.add_api_route("/look", look, methods=["GET"])
+    with pytest.raises(TypeError, match="must be a plain def"):
+        router.add_api_route("/change", change, methods=["POST"])

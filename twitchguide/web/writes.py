@@ -57,7 +57,10 @@ class DiaryRoute(APIRoute):
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
         methods = set(options.get("methods") or ())
-        if methods - SAFE_METHODS and not inspect.iscoroutinefunction(endpoint):
+        if methods - SAFE_METHODS and not getattr(endpoint, "is_write_unit", False):
+            if inspect.iscoroutinefunction(endpoint):
+                # On the event loop it would write outside the group, and block the loop.
+                raise TypeError(f"{path}: a route that changes the diary must be a plain def")
             endpoint = _as_write_unit(endpoint)
         super().__init__(path, endpoint, **options)
 
@@ -71,4 +74,5 @@ def _as_write_unit(endpoint: Callable[..., Any]) -> Callable[..., Any]:
             return await run_in_threadpool(endpoint, **arguments)
         return await asyncio.wrap_future(writer.submit(functools.partial(endpoint, **arguments)))
 
+    write_unit.is_write_unit = True  # type: ignore[attr-defined]  # an app's copy of the route
     return write_unit
