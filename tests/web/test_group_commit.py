@@ -8,6 +8,7 @@ import json
 import sqlite3
 import threading
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,9 @@ def test_a_bad_create_in_a_group_fails_alone_and_reads_never_wait(tmp_path: Path
             release.set()
             return list(await asyncio.gather(*creates)), read, writer_was_held
 
-    created, read, writer_was_held = asyncio.run(run())
+    # A thread of its own: the browser tests' Playwright keeps an event loop in this one.
+    with ThreadPoolExecutor(1) as own_loop:
+        created, read, writer_was_held = own_loop.submit(asyncio.run, run()).result()
     assert writer_was_held
     assert read.status_code == 200
     assert read.json() == []
