@@ -2,8 +2,11 @@
 
 Run: .venv/bin/python benchmarks/bench_free_text.py
      .venv/bin/python benchmarks/bench_free_text.py --ab /path/to/other/checkout
+     .venv/bin/python benchmarks/bench_free_text.py --ab-warm /path/to/other/checkout
 The second form times what `log` pays to read a symptom's own words (stated_signs in a fresh
 process) here and in another checkout, alternating, with `python -c pass` in the same loop.
+The third times a warm 500-character extraction here and in another checkout, in alternating
+child processes, so a busy machine slows both alike.
 """
 
 from __future__ import annotations
@@ -141,9 +144,59 @@ def words_on_log_ab(other: str, pairs: int = 25) -> None:
           f"paired difference {statistics.median(paired):+.1f} ms")  # fmt: skip
 
 
+WARM = (
+    "import sys, statistics, time; sys.path.insert(0, sys.argv[1]); "
+    "from datetime import UTC, datetime; "
+    "from twitchguide.triage.extract import extract_facts; "
+    "now = datetime(2026, 11, 28, 12, tzinfo=UTC); "
+    "texts = [t[:500] for t in sys.argv[2:]]; "
+    "[extract_facts(t, now) for t in texts for _ in range(20)]; "
+    "runs = []\n"
+    "for _ in range(100):\n"
+    "    for t in texts:\n"
+    "        b = time.perf_counter(); extract_facts(t, now); "
+    "runs.append(1000 * (time.perf_counter() - b))\n"
+    "runs.sort(); print(statistics.median(runs), runs[int(0.95 * len(runs))])"
+)
+
+
+def warm_ab(other: str, rounds: int = 6) -> None:
+    """Warm 500-character extraction here and in another checkout, alternating rounds."""
+    from benchmarks.process_timing import process_env
+
+    env = process_env()
+    trees = {"other": other, "here": str(ROOT)}
+    medians: dict[str, list[float]] = {name: [] for name in trees}
+    p95s: dict[str, list[float]] = {name: [] for name in trees}
+    bare = []
+    for run in range(rounds):
+        order = list(trees) if run % 2 else list(reversed(trees))
+        for name in order:
+            out = subprocess.run(
+                [sys.executable, "-c", WARM, trees[name], *TEXTS],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+                env=env,
+            )
+            median, p95 = (float(x) for x in out.stdout.split())  # fmt: skip
+            medians[name].append(median)
+            p95s[name].append(p95)
+        bare.append(_process_ms([sys.executable, "-c", "pass"], env))
+    print(f"python -c pass: median {statistics.median(bare):.1f} ms")
+    for name in trees:
+        print(f"500-char text, warm, {name}: median of round medians "
+              f"{statistics.median(medians[name]):.2f} ms (rounds "
+              f"{', '.join(f'{m:.1f}' for m in medians[name])}), median p95 "
+              f"{statistics.median(p95s[name]):.2f} ms")  # fmt: skip
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--ab"]:
         words_on_log_ab(sys.argv[2])
+    elif sys.argv[1:2] == ["--ab-warm"]:
+        warm_ab(sys.argv[2])
     else:
         accuracy()
         speed()

@@ -1,16 +1,22 @@
 """Hosted mode under load, on this machine's PostgreSQL: the figures in docs/benchmarks.md.
 
-    .venv/bin/python benchmarks/bench_hosted_load.py --users 1000             # ~3 minutes
-    .venv/bin/python benchmarks/bench_hosted_load.py --users 10000 --requests 4000
+    .venv/bin/python benchmarks/bench_hosted_load.py --users 1000                  # ~1 minute
+    .venv/bin/python benchmarks/bench_hosted_load.py --users 10000                 # ~4 minutes
+    .venv/bin/python benchmarks/bench_hosted_load.py --users 1000 --generator both  # old and new
 
 Makes a fresh schema and app role, fills it with N people holding a year of data each (about
 two twitches a day and a factors row most days, written in bulk by SQL), starts a real
-`twitchguide serve --hosted` (2 workers) on loopback, then sends a fixed number of requests from
-32 concurrent clients, each request as a random person with their own API token: log an episode
+`twitchguide serve --hosted` (2 workers) on loopback, then sends requests from 32 concurrent
+clients, each request as a random person with their own API token: log an episode
 (POST /api/v1/episode), list the last 30 days (GET /api/v1/episode?since=30d), insights over the
 whole year (GET /api/v1/insights), and the trivial endpoint (GET /api/v1/ping, no database) in the
-same mix, so the ratio to it is measured in the same minutes. Drops the schema and role after.
-Loopback only; every loop is bounded.
+same mix, so the ratio to it is measured in the same minutes. Drops the schema and role after
+(unless --keep; --reuse runs again on a kept schema without filling it).
+
+The load generator is `wrk` (C; `apt-get install wrk`) with hosted_load.lua, 32 connections for
+--seconds, timing each kind of request itself; `--generator httpx` is the older one, a fixed
+number of requests from 32 httpx clients in this Python process, which spends much of the CPU
+the server needs. Loopback only; every loop is bounded.
 """
 
 from __future__ import annotations
@@ -21,7 +27,6 @@ import os
 import random
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -37,7 +42,8 @@ POSTGRES_URL = os.environ.get(
 )
 SECRET = "benchmark-secret-benchmark-secret-benchmark"
 CLIENTS = 32
-MIX = (("log", 45), ("list", 40), ("insights", 5), ("ping", 10))
+MIX = (("log", 45), ("list", 40), ("insights", 5), ("ping", 10))  # hosted_load.lua: the same
+WRK_SCRIPT = Path(__file__).resolve().parent / "hosted_load.lua"
 
 
 def free_port() -> int:
@@ -95,13 +101,13 @@ def fill(url: str, users: int) -> float:
     return time.perf_counter() - started
 
 
-def start(url: str, role: str, port: int) -> subprocess.Popen[str]:
+def start(url: str, role: str, port: int, workers: int) -> subprocess.Popen[str]:
     env = {
         **os.environ,
         "TWITCHGUIDE_DATABASE_URL": url,
         "TWITCHGUIDE_SECRET_KEY": SECRET,
         "TWITCHGUIDE_APP_ROLE": role,
-        "TWITCHGUIDE_WORKERS": "2",
+        "TWITCHGUIDE_WORKERS": str(workers),
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "twitchguide", "serve", "--hosted", "--port", str(port)],
@@ -167,9 +173,80 @@ async def load(
     return {"times": times, "errors": errors}, elapsed
 
 
+def load_wrk(
+    base: str,
+    users: int,
+    seconds: float,
+    seed: int = 7,
+    clients: int = CLIENTS,
+    only: str | None = None,
+) -> tuple[dict[str, Any], float, int]:
+    """The same mix from wrk (C, one connection per thread), timed per kind by its Lua script.
+
+    Returns {"times": {kind: [ms, ...]}, "errors": {...}} like load(), the seconds, the count."""
+    import tempfile
+
+    times: dict[str, list[float]] = {kind: [] for kind, _ in MIX}
+    errors: dict[str, int] = {}
+    total, elapsed = 0, float("nan")
+    with tempfile.TemporaryDirectory(prefix="tg-wrk-") as folder:
+        command = ["wrk", f"-t{clients}", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "30s"]
+        command += ["-s", str(WRK_SCRIPT), base, "--", str(users), str(seed), folder, only or ""]
+        finished = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 120)
+        if finished.returncode != 0:
+            raise SystemExit(f"wrk failed ({finished.returncode}): {finished.stderr[-2000:]}")
+        for name in sorted(os.listdir(folder)):
+            for line in Path(folder, name).read_text().splitlines():
+                kind, status, milliseconds = line.split()
+                times[kind].append(float(milliseconds))
+                if int(status) >= 400:
+                    errors[f"{kind} {status}"] = errors.get(f"{kind} {status}", 0) + 1
+    for line in finished.stdout.splitlines():
+        parts = line.split()
+        if parts[:1] == ["total"]:
+            total, elapsed = int(parts[1]), float(parts[2])
+        elif parts[:1] == ["socket_errors"] and int(parts[1]):
+            errors["socket"] = int(parts[1])
+    return {"times": times, "errors": errors}, elapsed, total
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def generator_cpu() -> float:
+    """CPU seconds used so far by this process (the httpx clients) and finished children (wrk)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def report(
+    generator: str,
+    kinds: dict[str, tuple[int, float, float]],
+    errors: dict[str, int],
+    count: int,
+    elapsed: float,
+    clients: int,
+    load_avg: tuple[float, float, float],
+) -> None:
+    after = os.getloadavg()
+    print(
+        f"{generator}: {count} requests from {clients} clients in {elapsed:.1f} s: "
+        f"{count / elapsed:.0f} req/s (load average {load_avg[0]:.1f} before, "
+        f"{after[0]:.1f} after)"
+    )
+    ping = kinds.get("ping", (0, float("nan"), 0.0))[1]
+    print("| request | count | p50 | p99 | p50 / ping p50 |")
+    print("| --- | --- | --- | --- | --- |")
+    for kind, (number, p50, p99) in kinds.items():
+        if number:
+            ratio = f"{p50 / ping:.1f}x" if ping == ping else "-"  # no pings with --only
+            print(f"| {kind} | {number} | {p50:.1f} ms | {p99:.1f} ms | {ratio} |")
+    print(f"errors: {errors or 'none'}")
 
 
 def main() -> None:
@@ -182,39 +259,62 @@ def main() -> None:
     parser.add_argument(
         "--only", choices=[kind for kind, _ in MIX], help="one kind of request (the ceiling)"
     )
+    parser.add_argument(
+        "--generator",
+        choices=["wrk", "httpx", "both"],
+        default="wrk",
+        help="wrk (C, cheap; the default) or the Python httpx clients, or both one after another",
+    )
+    parser.add_argument("--seconds", type=float, default=20.0, help="how long wrk runs")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the filled schema (for --reuse) at the end"
+    )
+    parser.add_argument("--reuse", metavar="SCHEMA", help="a schema kept by --keep: no fill")
     args = parser.parse_args()
-    suffix = uuid.uuid4().hex[:10]
+    suffix = args.reuse.removeprefix("tg_bench_") if args.reuse else uuid.uuid4().hex[:10]
+    if not suffix.isalnum():
+        raise SystemExit("--reuse: give a schema name that --keep printed, like tg_bench_0a1b2c")
     schema, role = f"tg_bench_{suffix}", f"tg_app_bench_{suffix}"
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as c:
-        c.execute(f"CREATE SCHEMA {schema}")
     url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
     process = None
     try:
-        seconds = fill(url, args.users)
+        if not args.reuse:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as c:
+                c.execute(f"CREATE SCHEMA {schema}")
+            seconds = fill(url, args.users)
+            print(f"{args.users} people written in {seconds:.0f} s")
         with psycopg.connect(url) as c:
             rows = c.execute("SELECT count(*) FROM episodes").fetchone()
-        print(f"{args.users} people, {rows[0]:,} episodes written in {seconds:.0f} s")
+            people = c.execute("SELECT count(*) FROM users").fetchone()
+        if people[0] != args.users:
+            raise SystemExit(f"--users: schema {schema} holds {people[0]} people")
+        print(f"{args.users} people, {rows[0]:,} episodes (schema {schema})")
         port = free_port()
-        process = start(url, role, port)
+        process = start(url, role, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         asyncio.run(load(base, args.users, 300, seed=1))  # warm-up: pools, caches
-        load_avg = os.getloadavg()[0]
-        result, elapsed = asyncio.run(
-            load(base, args.users, args.requests, clients=args.clients, only=args.only)
-        )
-        print(
-            f"{args.requests} requests from {args.clients} clients in {elapsed:.1f} s: "
-            f"{args.requests / elapsed:.0f} req/s (load average {load_avg:.1f} before)"
-        )
-        ping = statistics.median(result["times"]["ping"] or [float("nan")])
-        print("| request | count | p50 | p99 | p50 / ping p50 |")
-        print("| --- | --- | --- | --- | --- |")
-        for kind, values in result["times"].items():
-            if not values:
-                continue
-            p50, p99 = percentile(values, 50), percentile(values, 99)
-            print(f"| {kind} | {len(values)} | {p50:.1f} ms | {p99:.1f} ms | {p50 / ping:.1f}x |")
-        print(f"errors: {result['errors'] or 'none'}")
+        generators = ["httpx", "wrk"] if args.generator == "both" else [args.generator]
+        for generator in generators:
+            load_avg = os.getloadavg()
+            cpu_before = generator_cpu()
+            if generator == "wrk":
+                result, elapsed, count = load_wrk(
+                    base, args.users, args.seconds, clients=args.clients, only=args.only
+                )
+            else:
+                result, elapsed = asyncio.run(
+                    load(base, args.users, args.requests, clients=args.clients, only=args.only)
+                )
+                count = args.requests
+            kinds = {
+                kind: (len(values), percentile(values, 50), percentile(values, 99))
+                for kind, values in result["times"].items()
+                if values
+            }
+            spent = generator_cpu() - cpu_before
+            report(generator, kinds, result["errors"], count, elapsed, args.clients, load_avg)
+            print(f"the load generator itself used {spent:.1f} s of CPU ({spent / elapsed:.0%})")
     finally:
         if process is not None and process.poll() is None:
             process.send_signal(signal.SIGINT)
@@ -222,11 +322,14 @@ def main() -> None:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as c:
-            c.execute(f"DROP SCHEMA {schema} CASCADE")
-            if c.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchall():
-                c.execute(f"DROP OWNED BY {role}")
-                c.execute(f"DROP ROLE {role}")
+        if args.keep:
+            print(f"kept: --reuse {schema}")
+        else:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as c:
+                c.execute(f"DROP SCHEMA {schema} CASCADE")
+                if c.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchall():
+                    c.execute(f"DROP OWNED BY {role}")
+                    c.execute(f"DROP ROLE {role}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def texts() -> dict[str, str]:
     )  # fmt: skip
     return {
         "planned analysis": exp.planned_analysis(design),
-        "power statement": experiment_power.power_statement(history, 6),
+        "power statement": experiment_power.power_statement(history, 8),
         "safety": SAFETY,
         "result": result.wording,
         "likely": trigger_sentence(link),

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from twitchguide.diary.vocabulary import BODY_REGIONS, SIDES
 from twitchguide.triage.engine import TriageResult, TriageSettings, level_bounds, triage
-from twitchguide.triage.facts import FACT_NAMES, MEDICINE_CLASSES, TriageFacts, fact_kind
+from twitchguide.triage.facts import FACT_NAMES, FACT_SPECS, TriageFacts, fact_kind
 from twitchguide.triage.rulebook import RANK, facts_used, load_rulebook
 
 # True for every yes/no fact is a red flag, or at worst neutral, except hypnic_jerks_only,
@@ -39,7 +39,8 @@ def _value(name: str) -> st.SearchStrategy[Any]:
     if kind == "regions":
         return st.lists(st.sampled_from(BODY_REGIONS), max_size=4, unique=True)
     if kind == "classes":
-        return st.lists(st.sampled_from(MEDICINE_CLASSES), max_size=3, unique=True)
+        choices = FACT_SPECS[name].metadata["choices"]
+        return st.lists(st.sampled_from(choices), max_size=3, unique=True)
     if kind == "names":
         return st.lists(st.sampled_from(["furosemide", "sertraline", "aspirin"]), max_size=2)
     if kind == "choice":
@@ -119,6 +120,8 @@ def every_rule_result() -> list[TriageResult]:
             kind = fact_kind(name)
             data[name] = {"bool": True, "regions": ["tongue", "calf"],
                           "classes": ["diuretic", "ssri"]}.get(kind)  # fmt: skip
+        # Signs said to be slow only stop the sudden rules from firing.
+        data.pop("slow_onset_signs", None)
         data = {k: v for k, v in data.items() if v is not None}
         data.update({"duration_days": 30, "eyelid_twitch_days": 30, "caffeine_mg": 500})
         results.append(triage(TriageFacts.from_dict(data)))

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given as given_facts
+from hypothesis import settings
 
 from tests.conftest import CliRun
+from tests.triage.test_triage_engine import facts_strategy
 from twitchguide.actions.triage import check, decide
 from twitchguide.triage.engine import triage
 from twitchguide.triage.extract import open_questions
@@ -146,3 +149,26 @@ def test_check_answers_with_everything_answered_lists_nothing(
     shown = run_cli_sqlite("check", "--answers", str(path))
     assert "Not known yet" not in shown.stdout
     assert NONE_OF_YOUR_ANSWERS in shown.stdout
+
+
+@settings(max_examples=150, deadline=None)
+@given_facts(facts_strategy)
+def test_open_questions_agree_with_the_whole_rulebook(facts: TriageFacts) -> None:
+    # open_questions evaluates only the rules that read each unknown fact; level_bounds over
+    # every rule must give the same questions and the same levels they could lead to.
+    from twitchguide.triage.engine import level_bounds
+    from twitchguide.triage.extract.followup import ASK_WITH, NOT_ASKED
+
+    now = level_bounds(facts, frozenset())[0]
+    expected = {}
+    for name, spec in FACT_SPECS.items():
+        kind = spec.metadata["kind"]
+        if name in NOT_ASKED or getattr(facts, name) is not None:
+            continue
+        if kind not in ("bool", "regions", "names") and name not in ASK_WITH:
+            continue
+        pending = {name, "medicine_classes"} if name == "medicines" else {name}
+        best = level_bounds(facts, frozenset(pending))[1]
+        if RANK[best] > RANK[now]:
+            expected[name] = best
+    assert {q.fact: q.could_raise_to for q in open_questions(facts)} == expected

@@ -23,6 +23,9 @@ SETS = {
     "held-out 2": HERE / "free_text_holdout2.yaml",
     "blind 3": HERE / "free_text_blind3.yaml",
     "blind 4": HERE / "free_text_blind4.yaml",
+    "blind 5": HERE / "free_text_blind5.yaml",
+    # The engineer's own adversarial variants, written and fixed together: tuned, never blind.
+    "variants 5 (tuned)": HERE / "free_text_variants5.yaml",
 }
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 

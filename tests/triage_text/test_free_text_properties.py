@@ -156,3 +156,51 @@ def test_a_slow_course_never_lowers_a_stated_red_flag_below_the_slow_course_leve
     text = f"{phrase} {course}. {tail}"
     got = RANK[triage(extract_facts(text, NOW).facts).level]
     assert got >= _slow_course_level(fact), text
+
+
+SUDDEN = [
+    "my face suddenly drooped",
+    "all of a sudden my speech is slurred",
+    "out of nowhere I am seeing double",
+    "my arm went weak suddenly",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(SUDDEN),
+    st.sampled_from(_red_flag_phrasings()),
+    st.sampled_from(["; ", ". ", ", and "]),
+)
+def test_a_slow_sign_never_takes_away_another_signs_sudden_course(
+    sudden: str, flag: tuple[str, str], joint: str
+) -> None:
+    # Each sign has its own course: a second sign said to be slow leaves the sudden one sudden.
+    from twitchguide.triage.engine import triage
+
+    text = f"{sudden}{joint}{flag[1]} for 3 months, slowly"
+    assert triage(extract_facts(text, NOW).facts).level == "emergency", text
+
+
+NO_COURSE = {
+    "my face is drooping": "face_drooping",
+    "my speech is slurred": "trouble_speaking",
+    "I am seeing double": "double_vision",
+    "I choke on my own spit": "choking_on_saliva",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(NO_COURSE)), st.sampled_from(_red_flag_phrasings()))
+def test_a_slow_sign_never_makes_a_sign_with_no_course_of_its_own_slow(
+    lean: str, flag: tuple[str, str]
+) -> None:
+    # "slurred for months. Now my face droops": the face has no course of its own, so it still
+    # counts as sudden (the rules' lean to safety), whatever course the other sign has.
+    from hypothesis import assume
+
+    from twitchguide.triage.engine import triage
+
+    assume(flag[0] != NO_COURSE[lean])
+    text = f"{flag[1]} for 3 months, slowly. {lean}"
+    assert triage(extract_facts(text, NOW).facts).level == "emergency", text

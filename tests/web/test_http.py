@@ -346,7 +346,7 @@ def test_a_self_experiment_from_start_to_a_kept_day(
     started = client.form("/experiment/start", {"step": "caffeine_off"})
     assert started.status_code == 303 and started.headers["location"] == "/experiment?started=1"
     planned = client.get("/experiment?started=1").text
-    assert "It starts tomorrow" in planned and "starts on 2026-11-29" in planned
+    assert "is planned" in planned and "starts tomorrow, on 2026-11-29" in planned
     assert "Start an experiment" not in planned
     monkeypatch.setenv("TWITCHGUIDE_NOW", (now + timedelta(days=2)).isoformat())
     day_two = client.get("/experiment").text

@@ -139,8 +139,10 @@ def experiment_today(ctx: ActionContext, kept: bool | None = None) -> Experiment
         current = _current(experiments)
     if day is None:
         before = today < current.design.start_day
+        starts = current.design.start_day
+        when = "tomorrow, " if starts == today + timedelta(days=1) else ""
         instruction = (
-            f"The experiment starts on {current.design.start_day.isoformat()}."
+            f"The experiment starts {when}on {starts.isoformat()}: nothing to change today."
             if before
             else "The experiment is over: see `result`."
         )

@@ -21,11 +21,11 @@ def experiment() -> None:
 
 @experiment.command()
 @click.argument("step", metavar="STEP")
-@click.option("--pairs", type=int, default=6, show_default=True, help="pairs of blocks (3-8)")
+@click.option("--pairs", type=int, default=8, show_default=True, help="pairs of blocks (7 or 8)")
 @click.option(
     "--block-days",
     type=int,
-    default=7,
+    default=6,
     show_default=True,
     help="days a block (2-7; 3-7 with a wash-out day)",
 )

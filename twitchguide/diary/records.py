@@ -396,19 +396,41 @@ def kind_of(record: Record) -> RecordKind:
 
 def record_json(record: Record) -> dict[str, Any]:
     """A record as JSON-ready data: stamps first, then fields in their declared order."""
+    stamps = record.stamps
+    created, updated = stamps.created_at, stamps.updated_at
+    created_text = created.isoformat(timespec="microseconds")
+    # A record never edited has both stamps alike: format it once (isoformat is most of the
+    # time a long list spends here).
+    same = updated == created and updated.tzinfo is created.tzinfo
     row: dict[str, Any] = {
-        "id": record.stamps.id,
-        "created_at": record.stamps.created_at.isoformat(timespec="microseconds"),
-        "updated_at": record.stamps.updated_at.isoformat(timespec="microseconds"),
+        "id": stamps.id,
+        "created_at": created_text,
+        "updated_at": created_text if same else updated.isoformat(timespec="microseconds"),
     }
-    for spec in kind_of(record).fields:
-        value = getattr(record, spec.name)
-        if isinstance(value, datetime):
-            value = value.isoformat(timespec="microseconds")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        row[spec.name] = value
+    fields = record.__dict__  # a @value record keeps each field there (no getattr per field)
+    for name, dated in _json_fields(type(record)):
+        value = fields[name]
+        if dated and value is not None:
+            if isinstance(value, datetime):
+                value = value.isoformat(timespec="microseconds")
+            elif isinstance(value, date):
+                value = value.isoformat()
+        row[name] = value
     return row
+
+
+def _json_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A kind's fields in order, each with whether it holds an instant or a date: worked out
+    once per kind, not for each of the hundreds of records a list turns into JSON."""
+    fields = _JSON_FIELDS.get(cls)
+    if fields is None:
+        kind = next(kind for kind in RECORD_KINDS if issubclass(cls, kind.cls))
+        fields = tuple((spec.name, spec.kind in ("instant", "date")) for spec in kind.fields)
+        _JSON_FIELDS[cls] = fields
+    return fields
+
+
+_JSON_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 def field_values(record: Record) -> dict[str, Any]:

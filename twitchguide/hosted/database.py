@@ -101,9 +101,12 @@ class HostedPools:
     def as_user(self, user_id: int, *, read_only: bool = False) -> Iterator[DiaryStore]:
         """A store on an app-role connection that can see `user_id`'s rows and no others."""
         with self._app.connection() as connection:
-            connection.execute("SELECT set_config(%s, %s, false)", (USER_SETTING, str(user_id)))
-            if read_only:
-                connection.execute("SET default_transaction_read_only = on")
+            # One round trip: whose rows, and whether this request may change them.
+            connection.execute(
+                "SELECT set_config(%s, %s, false), "
+                "set_config('default_transaction_read_only', %s, false)",
+                (USER_SETTING, str(user_id), "on" if read_only else "off"),
+            )
             yield DiaryStore(PostgresDatabase.on_connection(connection))
 
     def close(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import AsyncIterator
-from contextlib import ExitStack
+from contextlib import ExitStack, asynccontextmanager
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
@@ -14,6 +14,7 @@ from twitchguide.actions.context import ActionContext
 from twitchguide.hosted import accounts
 from twitchguide.hosted.config import HostedConfig
 from twitchguide.hosted.database import HostedPools
+from twitchguide.store.database import PostgresDatabase
 from twitchguide.store.diary_store import UserSettings
 from twitchguide.web.steps import Context
 
@@ -42,6 +43,14 @@ class HostedSite:
             if bearer is not None:
                 return accounts.api_token_user(db, bearer)
             return accounts.session_user(db, request.cookies.get(LOGIN_COOKIE))
+
+    async def who_of(self, request: Request) -> UserSettings | None:
+        """`who`, looked up once per request: the CSRF check and the diary both ask. Kept on
+        this request alone, so a token revoked or a session ended counts from the next one."""
+        if "tg_who" not in request.scope.setdefault("state", {}):
+            request.scope["state"]["tg_who"] = await run_in_threadpool(self.who, request)
+        found: UserSettings | None = request.scope["state"]["tg_who"]
+        return found
 
 
 def bearer_token(request: Request) -> str | None:
@@ -74,6 +83,7 @@ class HostedContext(Context):
         self._pools = pools
         self._read_only = read_only
         self._stack = ExitStack()
+        self._database: PostgresDatabase | None = None
 
     @property
     def actions(self) -> ActionContext:
@@ -83,19 +93,35 @@ class HostedContext(Context):
             store = self._stack.enter_context(
                 self._pools.as_user(self.user_id, read_only=self._read_only)
             )
+            assert isinstance(store.database, PostgresDatabase)
+            self._database = store.database
             settings = self._settings or store.user(self.user_name, create=False)
             self._actions = ActionContext(UserStore(store, settings))
         return self._actions
 
     def close(self) -> None:
         self._actions = None
+        self._database = None
         self._stack.close()
+
+    def closes_without_waiting(self) -> bool:
+        """True when closing sends nothing to PostgreSQL: no connection was borrowed, or it has
+        no transaction open (the pool's own thread then forgets the user id). Then the event
+        loop can close it, without a trip to a worker thread."""
+        return self._database is None or not self._database.in_transaction()
 
 
 async def hosted_context(request: Request) -> AsyncIterator[Context]:
-    """Stands in for the local app's `open_context`: the signed-in person's diary, or 401/login."""
+    """The hosted routes' dependency (the shared routes get the same from `open_context`)."""
+    async with signed_in_diary(request) as context:
+        yield context
+
+
+@asynccontextmanager
+async def signed_in_diary(request: Request) -> AsyncIterator[Context]:
+    """What the app's `open_context` gives when hosted: the signed-in person's diary, or 401."""
     site = site_of(request)
-    who = await run_in_threadpool(site.who, request)
+    who = await site.who_of(request)
     if who is None:
         raise SignInNeeded()
     context = HostedContext(site.pools, who.user_id, who.name, settings=who)
@@ -103,4 +129,7 @@ async def hosted_context(request: Request) -> AsyncIterator[Context]:
     try:
         yield context
     finally:
-        await run_in_threadpool(context.close)
+        if context.closes_without_waiting():
+            context.close()
+        else:
+            await run_in_threadpool(context.close)

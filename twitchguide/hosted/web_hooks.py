@@ -1,23 +1,21 @@
 """How a hosted app differs from the local one: who a request belongs to, and what else it serves.
 
-The local app's routes are reused as they are; only the dependency that gives a route its diary
-is swapped for one that gives the signed-in person's, on the app role.
+The local app's routes are reused as they are; the dependency that gives a route its diary
+(`web.app.open_context`) gives the signed-in person's instead, on the app role.
 """
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
-from twitchguide.hosted.site import HostedSite, SignInNeeded, bearer_token, hosted_context, site_of
+from twitchguide.hosted.site import HostedSite, SignInNeeded, bearer_token, site_of
 
 
 def install(app: FastAPI, site: HostedSite) -> None:
     from twitchguide.hosted.routes import router
-    from twitchguide.web.app import error_body, open_context
+    from twitchguide.web.app import error_body
 
-    app.dependency_overrides[open_context] = hosted_context
     app.include_router(router)
 
     @app.exception_handler(SignInNeeded)
@@ -36,6 +34,6 @@ async def bearer_ok(request: Request) -> bool:
     token = bearer_token(request)
     if token is None:
         return False
-    if await run_in_threadpool(site_of(request).who, request) is None:
+    if await site_of(request).who_of(request) is None:
         raise SignInNeeded()
     return True

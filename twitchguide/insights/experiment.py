@@ -8,8 +8,15 @@ in `experiment_power`). The design, fixed and stored before day 1 (docs/insights
 - the first `washout_days` of every block are not analysed (the last condition may linger);
 - a day counts when it is logged and the person says they kept that day's condition; a block
   counts with at least MIN_BLOCK_DAYS such days, a pair when both its blocks count;
-- the result is the mean over complete pairs of log(rate on) − log(rate off), with a Student-t
-  95% interval on (pairs − 1) df; at least MIN_PAIRS complete pairs are needed.
+- the result is the mean over complete pairs of log(rate on) − log(rate off). Its p-value is
+  exact under the design's own randomisation (`pair_tests.sign_flip_test`): the order within
+  each pair was drawn at random, so with no effect each pair's contrast is as likely to have
+  either sign, whatever the counts' spread, flares or drift between pairs. The 95% interval is
+  that test inverted, so it excludes "no difference" exactly when p < 0.05. At least MIN_PAIRS
+  complete pairs are needed: with fewer, no order of signs is rare enough for p < 0.05.
+
+Experiments planned before the sign-flip analysis keep the one they were promised
+(`STUDENT_T`: a Student-t interval on pairs − 1 df, from 3 complete pairs).
 """
 
 from __future__ import annotations
@@ -21,15 +28,26 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from twitchguide.errors import InvalidInput
-from twitchguide.insights import student_t
+from twitchguide.insights.pair_tests import sign_flip_test, student_t_test
 from twitchguide.wording import counted
 
 MIN_BLOCK_DAYS = 2
-MIN_PAIRS = 3
-# 6 pairs of 7-day blocks (12 weeks): shorter designs could only show very large changes
-# in a typical diary (docs/benchmarks.md, "Self-experiments").
-DEFAULT_PAIRS = 6
-DEFAULT_BLOCK_DAYS = 7
+# The analyses a design can be stored with; new experiments get SIGN_FLIP.
+SIGN_FLIP = "sign_flip"
+STUDENT_T = "student_t"
+# With k complete pairs the smallest two-sided p-value is 2 / 2^k: 6 pairs are the fewest
+# where it is below 0.05 (2/64 = 0.031).
+MIN_PAIRS = 6
+MIN_PAIRS_STUDENT_T = 3
+# A design has 7 or 8 pairs: with 6, one pair lost to missed days leaves no result (a quarter
+# of simulated experiments), and the stated power ran up to 6 points too hopeful. At most 8
+# keeps the test enumerated in full (2^8 = 256 sign orders).
+MIN_DESIGN_PAIRS = 7
+MAX_PAIRS = 8
+# 8 pairs of 6-day blocks (14 weeks): 98% of simulated experiments end with a result, the
+# interval covers 95% (docs/benchmarks.md, issue 17, 2026-12-02).
+DEFAULT_PAIRS = 8
+DEFAULT_BLOCK_DAYS = 6
 # Half an episode added to each block's count: a block with no twitches still has a rate.
 _CONTINUITY = 0.5
 _HOURS_UNIT = 16.0
@@ -100,6 +118,7 @@ class Design:
     block_days: int
     washout_days: int
     first_on: tuple[bool, ...]  # per pair: does the "on" block come first?
+    analysis: str = SIGN_FLIP
 
     @property
     def days(self) -> int:
@@ -153,8 +172,12 @@ def check_design_inputs(step: str, pairs: int, block_days: int) -> Step:
             "step",
             "must be one of " + ", ".join(STEPS) + " (medicines and supplements are not offered)",
         )
-    if not 3 <= pairs <= 8:
-        raise InvalidInput("pairs", "must be a whole number from 3 to 8")
+    if not MIN_DESIGN_PAIRS <= pairs <= MAX_PAIRS:
+        raise InvalidInput(
+            "pairs",
+            f"must be {MIN_DESIGN_PAIRS} or {MAX_PAIRS} (with fewer, a few missed days can leave "
+            "no result)",
+        )
     washout = STEPS[step].washout_days
     if not washout + MIN_BLOCK_DAYS <= block_days <= 7:
         raise InvalidInput("block_days", f"must be from {washout + MIN_BLOCK_DAYS} to 7 days")
@@ -214,8 +237,9 @@ def planned_analysis(design: Design) -> str:
         f"its {counted(analysed, 'counted day')}. Days you did not log, or did not keep to the "
         f"plan, are left out. A block with fewer than {MIN_BLOCK_DAYS} days left is dropped, "
         f"with its pair, and at least {MIN_PAIRS} full pairs are needed. The result compares "
-        "the two blocks of each pair and averages over the pairs (the mean difference of log "
-        "rates, with a 95% range from Student's t)."
+        "the two blocks of each pair and averages over the pairs. Its 95% range and its "
+        "chance level come from the coin tosses themselves: the result is checked against "
+        "every way the order in each pair could have fallen."
     )
 
 
@@ -223,8 +247,10 @@ def block_rate(episodes: float, hours: float) -> float:
     return math.log((episodes + _CONTINUITY) / (hours / _HOURS_UNIT))
 
 
-def analyse(design: Design, outcomes: Mapping[date, DayOutcome]) -> ExperimentResult:
-    """The pre-specified within-pair analysis over the days recorded so far."""
+def pair_differences(
+    design: Design, outcomes: Mapping[date, DayOutcome]
+) -> tuple[list[float], int, int]:
+    """log(rate on) − log(rate off) of each complete pair, and the days counted and left out."""
     totals: dict[tuple[int, int], list[float]] = {}
     counted_days = left_out = 0
     for planned in schedule(design):
@@ -246,28 +272,34 @@ def analyse(design: Design, outcomes: Mapping[date, DayOutcome]) -> ExperimentRe
         on, off = totals.get((pair, 1)), totals.get((pair, 0))
         if on and off and on[2] >= MIN_BLOCK_DAYS and off[2] >= MIN_BLOCK_DAYS:
             differences.append(block_rate(on[0], on[1]) - block_rate(off[0], off[1]))
+    return differences, counted_days, left_out
+
+
+def analyse(design: Design, outcomes: Mapping[date, DayOutcome]) -> ExperimentResult:
+    """The pre-specified within-pair analysis over the days recorded so far."""
+    differences, counted_days, left_out = pair_differences(design, outcomes)
     label = STEPS[design.step].on_label
     k = len(differences)
-    if k < MIN_PAIRS:
+    needed = MIN_PAIRS_STUDENT_T if design.analysis == STUDENT_T else MIN_PAIRS
+    test = None
+    if k >= needed and design.analysis == STUDENT_T:
+        test = student_t_test(differences)
+    elif k >= needed:
+        test = sign_flip_test(differences)
+    if test is None:
         return ExperimentResult(
             k, None, None, None, None, counted_days, left_out, "not_enough_data",
-            f"Not enough complete pairs yet for a result: {k} of the {MIN_PAIRS} needed "
+            f"Not enough complete pairs yet for a result: {k} of the {needed} needed "
             f"({counted(left_out, 'day')} left out so far as not logged or not kept).",
         )  # fmt: skip
-    mean = sum(differences) / k
-    sd = math.sqrt(sum((d - mean) ** 2 for d in differences) / (k - 1))
-    se = max(sd / math.sqrt(k), 1e-9)
-    t_crit = student_t.quantile(0.975, k - 1)
-    low, high = mean - t_crit * se, mean + t_crit * se
-    p = student_t.two_sided_p(mean / se, k - 1)
-    rr, rr_low, rr_high = math.exp(mean), math.exp(low), math.exp(high)
-    if high < 0:
+    rr, rr_low, rr_high = math.exp(test.mean), math.exp(test.low), math.exp(test.high)
+    if test.high < 0:
         conclusion = "fewer"
         wording = (
             f"With {label}, about {pct(1 - rr)}% fewer twitches "
             f"(range {pct(1 - rr_high)}–{pct(1 - rr_low)}% fewer)."
         )
-    elif low > 0:
+    elif test.low > 0:
         conclusion = "more"
         wording = (
             f"With {label}, about {pct(rr - 1)}% more twitches "
@@ -282,7 +314,9 @@ def analyse(design: Design, outcomes: Mapping[date, DayOutcome]) -> ExperimentRe
     wording += (
         f" From {counted(k, 'complete pair')} of blocks; this shows what goes with it for you."
     )
-    return ExperimentResult(k, rr, rr_low, rr_high, p, counted_days, left_out, conclusion, wording)
+    return ExperimentResult(
+        k, rr, rr_low, rr_high, test.p_value, counted_days, left_out, conclusion, wording
+    )
 
 
 def pct(fraction: float) -> int:

@@ -1,31 +1,54 @@
 """A self-experiment's power: the person's own past variability, and the change it can find.
 
 The past diary is cut into pairs of blocks like the experiment's; their spread, corrected as
-measured in benchmarks/bench_experiment.py, gives the power of the within-pair t-test.
+measured in benchmarks/bench_experiment.py, gives the power of the analysis the experiment
+will use: the exact sign-flip test of `pair_tests.sign_flip_test`. That power has no formula,
+so it is simulated once per number of pairs from a fixed seed (the same answer every time)
+with pair contrasts drawn from a normal distribution of the person's SD.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from twitchguide.insights import student_t
-from twitchguide.insights.experiment import MIN_BLOCK_DAYS, MIN_PAIRS, DayOutcome, block_rate, pct
+from twitchguide.insights.experiment import (
+    MIN_BLOCK_DAYS,
+    MIN_PAIRS,
+    DayOutcome,
+    block_rate,
+    pct,
+)
+from twitchguide.insights.pair_tests import interval_rank
 from twitchguide.wording import counted
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 # SD of a pair's log rate ratio in a typical simulated diary with 3 counted days a block
 # (benchmarks/bench_experiment.py: 0.70 at 3, 0.61 at 4, 0.50 at 6 counted days, close to
 # 0.70·sqrt(3 / days)), used until a person has their own.
 TYPICAL_PAIR_SD = 0.70
 TYPICAL_COMPLETE_SHARE = 0.85
-# The SD from a handful of past pairs ran low: in simulated experiments the pairs' real SD was
-# about 1.2–1.25 times the history's (fewer kept days, and few pairs to estimate from), and
-# the uncorrected power statement was up to 15 points too hopeful (docs/benchmarks.md).
-SD_INFLATION = 1.25
+# The SD from a handful of past pairs ran low (fewer kept days in an experiment, and few pairs
+# to estimate from): the uncorrected statement was up to 15 points too hopeful. And a person's
+# SD from 6–10 past pairs is itself noisy, which flattened the stated power against the true
+# one (too hopeful for small changes, too gloomy for large ones). So the past pairs' variance
+# is pooled with PRIOR_PAIRS pairs of a typical diary's, and the result scaled by
+# SD_INFLATION: both chosen on simulated people (docs/benchmarks.md, issue 17, 2026-12-02).
+SD_INFLATION = 1.15
+PRIOR_PAIRS = 4
 MIN_HISTORY_PAIRS = 4
 ASSUMED_ADHERENCE = 0.9
+# Simulated experiments per number of pairs: the power's Monte Carlo error is at most
+# 0.5 / sqrt(20,000) ≈ 0.4 points.
+POWER_DRAWS = 20_000
+POWER_SEED = 20260017
 
 
 @dataclass(frozen=True)
@@ -49,7 +72,8 @@ def history_pairs(
     counted days), so the figure carries the person's own day-to-day and week-to-week swings.
     A pair completes when both blocks keep MIN_BLOCK_DAYS days after the days not logged then,
     and after losing each day with chance 1 − adherence. With fewer than MIN_HISTORY_PAIRS
-    complete pairs, TYPICAL_PAIR_SD and TYPICAL_COMPLETE_SHARE stand in.
+    complete pairs, TYPICAL_PAIR_SD and TYPICAL_COMPLETE_SHARE stand in; with more, their
+    variance is pooled with PRIOR_PAIRS pairs at TYPICAL_PAIR_SD.
     """
     ordered = sorted(days)
     differences: list[float] = []
@@ -77,12 +101,13 @@ def history_pairs(
             if len(rates) == 2:
                 differences.append(rates[0] - rates[1])
     k = len(differences)
+    typical = TYPICAL_PAIR_SD * math.sqrt(3 / max(1, block_days - washout_days))
     if k < MIN_HISTORY_PAIRS:
-        typical = TYPICAL_PAIR_SD * math.sqrt(3 / max(1, block_days - washout_days))
         return PairHistory(typical, k, TYPICAL_COMPLETE_SHARE)
     mean = sum(differences) / k
-    sd = math.sqrt(sum((d - mean) ** 2 for d in differences) / (k - 1))
-    return PairHistory(sd * SD_INFLATION, k, sum(completion) / len(completion))
+    squares = sum((d - mean) ** 2 for d in differences)
+    pooled = math.sqrt((squares + PRIOR_PAIRS * typical**2) / (k - 1 + PRIOR_PAIRS))
+    return PairHistory(pooled * SD_INFLATION, k, sum(completion) / len(completion))
 
 
 def _at_least(needed: int, days: int, keep: float) -> float:
@@ -105,24 +130,40 @@ def expected_power(rate_ratio: float, history: PairHistory, pairs: int) -> float
 
 
 def power(rate_ratio: float, pair_sd: float, pairs: int) -> float:
-    """Power of the two-sided 5% within-pair t-test for a true rate ratio (noncentral t)."""
-    df = pairs - 1
-    shift = abs(math.log(rate_ratio)) * math.sqrt(pairs) / pair_sd
-    t_crit = student_t.quantile(0.975, df)
-    # P(|Z + shift| > t_crit·sqrt(V/df)), V ~ chi²(df), integrated over V (Simpson's rule).
-    steps, top = 400, df + 12.0 * math.sqrt(2.0 * df) + 10.0
-    width = top / steps
-    total = 0.0
-    for i in range(steps + 1):
-        v = i * width
-        density = _chi2_pdf(v, df)
-        if density == 0.0:
-            continue
-        cut = t_crit * math.sqrt(v / df)
-        tail = _normal_sf(cut - shift) + _normal_sf(cut + shift)
-        weight = 1 if i in (0, steps) else (4 if i % 2 else 2)
-        total += weight * density * tail
-    return min(1.0, total * width / 3.0)
+    """Chance the two-sided 5% sign-flip test over `pairs` contrasts finds a true rate ratio.
+
+    With contrasts log(rate_ratio) + pair_sd·z, the interval's ends are log(rate_ratio) plus
+    pair_sd times the same order statistics of z's subset means, so "fewer" is found when
+    the simulated upper end of z is below |log rate ratio| / pair_sd, and "more" when it is
+    below minus that (the two ends mirror each other).
+    """
+    import numpy as np
+
+    ends = _upper_ends(pairs)
+    shift = abs(math.log(rate_ratio)) / max(pair_sd, 1e-9)
+    found = np.searchsorted(ends, [shift, -shift], side="left")
+    return float(found.sum()) / len(ends)
+
+
+@functools.cache
+def _upper_ends(pairs: int) -> npt.NDArray[np.float64]:
+    """The test's upper interval end over `pairs` standard normal contrasts, in POWER_DRAWS
+    simulated experiments from POWER_SEED, sorted."""
+    import numpy as np
+
+    rank = interval_rank(pairs)
+    if rank < 1:
+        return np.full(POWER_DRAWS, np.inf)
+    subsets = np.arange(1, 2**pairs)
+    member = ((subsets[None, :] >> np.arange(pairs)[:, None]) & 1).astype(float)
+    to_means = member / member.sum(axis=0)
+    draws = np.random.default_rng([POWER_SEED, pairs]).standard_normal((POWER_DRAWS, pairs))
+    ends = np.empty(POWER_DRAWS)
+    for start in range(0, POWER_DRAWS, 5000):  # 5000 × 255 subset means at a time
+        means = draws[start : start + 5000] @ to_means
+        ends[start : start + 5000] = np.partition(means, -rank, axis=1)[:, -rank]
+    ends.sort()
+    return ends
 
 
 def detectable_rate_ratio(history: PairHistory, pairs: int, target: float = 0.8) -> float:
@@ -146,22 +187,10 @@ def power_statement(history: PairHistory, pairs: int) -> str:
         f"Your twitching went up and down this much in your diary so far "
         f"({counted(history.pairs_used, 'pair')} of blocks)."
         if history.pairs_used >= MIN_HISTORY_PAIRS
-        else "Your diary is still short, so this uses a typical diary."
+        else "Your diary is still short, so this is worked out from a typical diary."
     )
     return (
-        f"{basis} So this experiment has an 80% chance to find a change of about "
+        f"{basis} This experiment has an 80% chance to find a change of about "
         f"{pct(1 - rr)}% fewer twitches or more, if there is one. It may miss smaller "
         "changes. This is if you keep to the plan on about 9 days in 10."
     )
-
-
-def _chi2_pdf(v: float, df: int) -> float:
-    if v <= 0.0:
-        return 0.0 if df != 2 else 0.5
-    return math.exp(
-        (df / 2 - 1) * math.log(v) - v / 2 - (df / 2) * math.log(2) - math.lgamma(df / 2)
-    )
-
-
-def _normal_sf(x: float) -> float:
-    return 0.5 * math.erfc(x / math.sqrt(2.0))

@@ -278,6 +278,12 @@ class PostgresDatabase:
         if self._owned:
             self._connection.close()
 
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open, or the connection is not idle for another reason."""
+        from psycopg.pq import TransactionStatus
+
+        return bool(self._connection.info.transaction_status != TransactionStatus.IDLE)
+
     @classmethod
     def on_connection(cls, connection: Any) -> PostgresDatabase:
         """Use a connection someone else owns (a pool's): closing this leaves it open."""

@@ -36,8 +36,8 @@ class ExperimentStore:
         with self.database.transaction():
             self.database.execute(
                 "INSERT INTO experiments (owner_id, created_at, step, seed, pairs, block_days, "
-                "washout_days, first_on, start_day, planned_analysis, power_statement) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "washout_days, first_on, start_day, analysis, planned_analysis, power_statement) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     self.owner_id,
                     self._instant(utc_now()),
@@ -48,6 +48,7 @@ class ExperimentStore:
                     design.washout_days,
                     "".join("1" if on else "0" for on in design.first_on),
                     self._date(design.start_day),
+                    design.analysis,
                     planned_analysis,
                     power_statement,
                 ),
@@ -119,6 +120,7 @@ class ExperimentStore:
             block_days=int(row["block_days"]),
             washout_days=int(row["washout_days"]),
             first_on=tuple(ch == "1" for ch in str(row["first_on"])),
+            analysis=str(row["analysis"]),
         )
         return StoredExperiment(
             id=int(row["id"]),

@@ -246,6 +246,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX audit_log_owner ON audit_log (owner_id, at);
         """,
     ),
+    (
+        6,
+        "self-experiments: the analysis each was planned with",
+        # Experiments recorded before this were promised the Student-t analysis; they keep it.
+        """
+        ALTER TABLE experiments ADD COLUMN analysis {text} NOT NULL DEFAULT 'student_t';
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1][0]

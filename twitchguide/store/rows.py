@@ -17,8 +17,8 @@ def now() -> datetime:
 
 
 def decode_instant(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC)
+    if isinstance(value, datetime):  # PostgreSQL's, in the session's UTC: usually as it is
+        return value if value.tzinfo is UTC else value.astimezone(UTC)
     parsed = datetime.fromisoformat(value)
     # SQLite's text is written in UTC (see _instant), so it reads back in UTC as it is.
     return parsed if parsed.tzinfo is UTC else parsed.astimezone(UTC)

@@ -50,6 +50,22 @@ SEROTONERGIC_CLASSES: tuple[str, ...] = (
 )
 
 
+# Signs whose onset decides between "call now" and "see a doctor soon" (NHS stroke, NICE NG127).
+# Free text can say a different time course for each ("my speech slurred suddenly; my hand has
+# got weaker over months"), so the slow ones can be listed in slow_onset_signs.
+COURSE_SIGNS: tuple[str, ...] = (
+    "face_drooping",
+    "trouble_speaking",
+    "double_vision",
+    "choking_on_saliva",
+    "weakness",
+    "numbness",
+    "loss_of_balance",
+    "dropping_things",
+    "tripping",
+)
+
+
 # Regions that are parts of one body area: twitching in the thumb and the palm is one area, not
 # "several areas" (issue 15). Every other region is an area of its own.
 AREA_OF: dict[str, str] = {"thumb": "hand", "fingers": "hand", "toes": "foot"}
@@ -97,6 +113,12 @@ class TriageFacts:
         "the weakness, numbness, speech, face, vision or balance symptoms came on suddenly "
         "(within minutes or hours); False = they came on gradually over days or longer. "
         "A twitch that starts suddenly does not count.",
+    )
+    slow_onset_signs: tuple[str, ...] | None = _fact(
+        "classes",
+        "signs said to have come on slowly (over days or longer) when onset_sudden is not false: "
+        "each of these counts as slow whatever onset_sudden says of the others",
+        choices=COURSE_SIGNS,
     )
     spreading: bool | None = _fact("bool", "twitching has spread to new body areas")
     age_years: float | None = _fact("float", "age in years", minimum=0, maximum=120)
@@ -300,9 +322,10 @@ def _validate(name: str, meta: Any, raw: Any) -> Any:
                 regions.append(region)
         return tuple(regions)
     if kind == "classes":
+        choices = meta["choices"]
         for word in raw:
-            if word not in MEDICINE_CLASSES:
-                raise InvalidInput(name, "medicine classes from: " + ", ".join(MEDICINE_CLASSES))
+            if word not in choices:
+                raise InvalidInput(name, "words from: " + ", ".join(choices))
         return tuple(dict.fromkeys(raw))
     names = tuple(word.strip() for word in raw if word.strip())
     if any(len(word) > 100 for word in names):

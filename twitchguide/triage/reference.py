@@ -18,7 +18,7 @@ _TYPE_WORDS = {
     "float": "number",
     "choice": "one word",
     "regions": "list of body regions",
-    "classes": "list of medicine classes",
+    "classes": "list of words (see Allowed)",
     "names": "list of text",
 }
 
@@ -141,7 +141,17 @@ COURSE_AND_UNKNOWN = """### Slow course, choking, and answers not known
   (`onset_sudden` is false). From free text, a warning sign said to have gone on for a week or
   more, in its own clause ("slurred for 3 weeks", "over the past month", "lately", "slowly
   getting worse"), sets `onset_sudden` to false; a time said next to the twitch ("eye twitching
-  for a week, and now I see double") does not. NICE NG127 refers progressive speech change
+  for a week, and now I see double") does not. Each sign has its own course: in "my speech
+  slurred suddenly this morning; my hand has got weaker over months" the speech is sudden and
+  the weakness slow. `onset_sudden` is then true (a sign came on suddenly), and
+  `slow_onset_signs` lists the signs said to be slow, which the sudden rules skip, so the
+  weakness leads to `weakness_in_daily_life`, not to `sudden_weakness_numbness_or_balance`.
+  When no sign is sudden and a sign that counts as sudden unless said otherwise has no course
+  of its own ("slurred for months, and since this morning my face droops"), `onset_sudden`
+  stays unknown and only the slow ones are listed: the face still counts as sudden. A sign
+  with no course of its own that comes and goes ("and sometimes I see double"), in a sentence
+  whose other signs are slow, shares their course, unless it is said to be new ("and now").
+  NICE NG127 refers progressive speech change
   for assessment and sends only sudden change to emergency services
   ([nice-ng127](#source-nice-ng127), [nhs-stroke](#source-nhs-stroke)). A slow sign still
   leads to `see_doctor_soon` (`speech_changes_gradual`, `face_eye_or_balance_gradual`,

@@ -204,7 +204,10 @@ for _kind in RECORD_KINDS:
 
 
 def _json(data: Any, status: int = 200) -> JSONResponse:
-    return JSONResponse(_finite(data), status_code=status)
+    try:  # the C encoder refuses NaN, infinity and dates: then (only then) walk the data first
+        return JSONResponse(data, status_code=status)
+    except (ValueError, TypeError):
+        return JSONResponse(_finite(data), status_code=status)
 
 
 def _finite(data: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,14 +97,21 @@ def create_app(
     return app
 
 
-async def open_context(request: Request) -> Context:
+async def open_context(request: Request) -> AsyncIterator[Context]:
     """The person's diary for one request (the store is opened in the thread that uses it).
 
-    Async, as it does no I/O: a plain function would cost every request a trip to a thread."""
+    Hosted, the signed-in person's: chosen here, not by FastAPI's dependency_overrides, which
+    re-reads the signature of every dependency of every route on every request."""
     state: AppState = request.app.state.tg
+    if state.hosted is not None:
+        from twitchguide.hosted.site import signed_in_diary
+
+        async with signed_in_diary(request) as hosted:
+            yield hosted
+        return
     context = Context(state.database_url, state.user_name)
     request.state.diary = context  # for the page footer's emergency number
-    return context
+    yield context
 
 
 async def form_data(request: Request) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from twitchguide.triage.extract.course import read_courses
 from twitchguide.triage.extract.negation import Judged
 from twitchguide.triage.extract.phrases import PhraseMatch
 from twitchguide.triage.extract.places import sentence_ids
@@ -15,21 +16,6 @@ from twitchguide.triage.extract.timex import TimeMention
 if TYPE_CHECKING:
     from twitchguide.triage.extract.extractor import Span, _Builder
 
-# Signs whose onset matters: sudden ones need help at once, slow ones a doctor soon (NICE NG127).
-COURSE_SIGNS = (
-    "face_drooping",
-    "weakness",
-    "numbness",
-    "trouble_speaking",
-    "double_vision",
-    "loss_of_balance",
-    "visual_disturbance",
-    "trouble_breathing",
-    "weakness_worsening",
-)
-# A sign said to have gone on this long has a course, not a sudden start (a week or more).
-SLOW_COURSE_DAYS = 7
-TWITCH_ONSET_GAP = 3  # "suddenly started twitching": the onset word sits by the twitch word
 FIT_WINDOW = 30  # tokens: the parts of one bystander account
 CHOKE_OBJECT_WINDOW = 6
 CLAUSE_ENDS = frozenset({".", "!", "?", ";", "but", ","})
@@ -97,7 +83,12 @@ def _daytime_sentences(tokens: Sequence[Token], sentence: Sequence[int]) -> set[
         if token.norm in DAYTIME and not (
             token.norm == "awake" and at > 0 and tokens[at - 1].norm in ("me", "him", "her")
         ):
-            before = {t.norm for t in tokens[max(0, at - 3) : at]}
+            # "nothing at all during the day": a "not" earlier in the clause denies it.
+            before = set()
+            for token_before in reversed(tokens[max(0, at - 6) : at]):
+                if token_before.norm in (",", "but", "and"):
+                    break
+                before.add(token_before.norm)
             if not before & NOT_WORDS:
                 found.add(sentence[at])
     return found
@@ -205,7 +196,7 @@ def _course(
     mentions: Sequence[TimeMention],
     sentence: Sequence[int],
 ) -> None:
-    """A time course read as an onset.
+    """Each warning sign's own time course, read as the onset (course.py).
 
     A warning sign said to have gone on for a week or more ("slurred for 3 weeks", "over the
     past month", "lately") did not start suddenly, so the lean to "sudden unless said otherwise"
@@ -214,87 +205,10 @@ def _course(
     to a twitch ("eye twitching for a week and now I see double" says nothing of the double
     vision's course). Likewise "suddenly started twitching" is the twitch's onset, not a sign's.
     """
-    values = build.values
-    tokens = build.tokens
-    clause = clause_ids(tokens)
+    clause = clause_ids(build.tokens)
     twitches = [j.match for j in _yes(by_concept, "_twitch")]
     _worsening_weakness(build, by_concept, clause, twitches)
-    if values.get("onset_sudden") is None:
-        _came_and_went(build, by_concept, mentions, clause, twitches)
-    if values.get("onset_sudden") is True:
-        onsets = [j.match for j in _yes(by_concept, "onset_sudden")]
-        stated = [s for s in COURSE_SIGNS if values.get(s) is True]
-        sign_clauses = {clause[i] for s in stated for i in _token_starts(build, s)}
-        twitch_clauses = {clause[m.first] for m in twitches}
-        near_twitch = [
-            o for o in onsets if any(abs(o.first - m.first) <= TWITCH_ONSET_GAP for m in twitches)
-        ]
-        if (
-            onsets
-            and len(near_twitch) == len(onsets)
-            and all(clause[o.first] in twitch_clauses - sign_clauses for o in onsets)
-        ):
-            del values["onset_sudden"]
-            del build.evidence["onset_sudden"]
-        return
-    signs = [s for s in COURSE_SIGNS if values.get(s) is True]
-    if values.get("onset_sudden") is not None or not signs:
-        return
-    courses: list[tuple[int, int]] = [
-        (m.first, m.last)
-        for m in mentions
-        if m.anchor in ("for", "since", "ago", "bare") and m.days >= SLOW_COURSE_DAYS
-    ]
-    courses += [(j.match.first, j.match.last) for j in _yes(by_concept, "_lately")]
-    own = _own_times(build, courses, clause, twitches)
-    if own:
-        spans = [build.span(first, last) for first, last in own]
-        build.set("onset_sudden", False, spans, "worked out: the sign has gone on for a while")
-
-
-def _own_times(
-    build: _Builder,
-    spans: Sequence[tuple[int, int]],
-    clause: Sequence[int],
-    twitches: Sequence[PhraseMatch],
-) -> list[tuple[int, int]]:
-    """The times (token spans) said of a warning sign: in a sign's clause, nearer to it than
-    to any twitch word there."""
-    signs = [s for s in COURSE_SIGNS if build.values.get(s) is True]
-    starts = [i for s in signs for i in _token_starts(build, s)]
-    own = []
-    for first, last in spans:
-        to_sign = min((abs(first - i) for i in starts if clause[i] == clause[first]), default=None)
-        if to_sign is None:
-            continue
-        to_twitch = min(
-            (abs(first - m.first) for m in twitches if clause[m.first] == clause[first]),
-            default=None,
-        )
-        if to_twitch is None or to_sign < to_twitch:
-            own.append((first, last))
-    return own
-
-
-def _came_and_went(
-    build: _Builder,
-    by_concept: dict[str, list[Judged]],
-    mentions: Sequence[TimeMention],
-    clause: Sequence[int],
-    twitches: Sequence[PhraseMatch],
-) -> None:
-    """'my mouth drooped and I couldn't get my words out for 15 minutes, then it went back to
-    normal': a sign that lasted minutes to hours and went away came on suddenly (NHS stroke:
-    call even if the symptoms go away)."""
-    resolved = _yes(by_concept, "_resolved")
-    if not resolved:
-        return
-    short = [(m.first, m.last) for m in mentions
-             if m.anchor in ("for", "lasting", "bare") and m.days < 1]  # fmt: skip
-    own = _own_times(build, short, clause, twitches)
-    if own and any(r.match.first >= own[0][0] for r in resolved):
-        spans = [build.span(first, last) for first, last in own]
-        build.set("onset_sudden", True, spans, "worked out: it lasted minutes and went away")
+    read_courses(build, by_concept, mentions, clause, sentence, twitches)
 
 
 def _worsening_weakness(
@@ -316,12 +230,81 @@ def _worsening_weakness(
         build.set("weakness_worsening", True, spans, "worked out: weakness, getting worse")
 
 
-def _token_starts(build: _Builder, fact: str) -> list[int]:
-    """Token indexes where the evidence of a fact starts."""
-    starts = []
-    for span in build.evidence[fact].spans:
-        for index, token in enumerate(build.tokens):
-            if token.start == span.start:
-                starts.append(index)
-                break
-    return starts
+# Where a feeling or weakness that climbs starts, and where it gets to (per limb).
+LOW_PARTS = {
+    "leg": frozenset({"toes", "toe", "feet", "foot", "ankles", "ankle", "soles", "heels"}),
+    "arm": frozenset({"fingers", "finger", "fingertips", "hands", "hand", "wrists", "wrist"}),
+}
+HIGH_PARTS = {
+    "leg": frozenset({"knees", "knee", "shins", "shin", "calves", "calf", "thighs", "thigh",
+                      "legs", "hips", "hip", "waist", "groin", "tummy", "belly", "chest"}),
+    "arm": frozenset({"forearms", "forearm", "elbows", "elbow", "arms", "arm", "shoulders",
+                      "shoulder", "chest"}),
+}  # fmt: skip
+CLIMB_WORDS = frozenset(
+    {"now", "up", "moved", "moving", "spread", "spreading", "spreads", "reached", "reaching",
+     "creeping", "crept", "climbing", "climbed", "rising", "rose", "travelled", "traveled",
+     "into", "then"}
+)  # fmt: skip
+REACHED_LEADS = frozenset({"in", "to", "into", "up", "reached", "reaching", "at", "now", "then"})
+FILLERS = frozenset({"my", "both", "the", "his", "her", "its", "it's", "is", "it", "are", "of"})
+PAIN_AFTER = frozenset(
+    {"hurt", "hurts", "hurting", "ache", "aches", "aching", "sore", "painful", "swollen", "stiff",
+     "itchy", "cramp", "cramps", "cramping", "twitch", "twitches", "twitching"}
+)  # fmt: skip
+CLIMB_WINDOW = 20
+
+
+def read_climbing(build: _Builder) -> None:
+    """'tingling started in my toes on thursday, now its in both legs up to my knees': a feeling
+    or weakness said to start low on a limb and reach higher up, in one sentence, climbs
+    (ascending_weakness). Whether it is weakness or tingling that climbs is checked later: a
+    climbing twitch alone is asked about, not read as the sign."""
+    if build.values.get("ascending_weakness") is not None:
+        return
+    tokens = build.tokens
+    sentence = sentence_ids(tokens)
+    for limb, low_parts in LOW_PARTS.items():
+        for low, token in enumerate(tokens):
+            if token.norm not in low_parts:
+                continue
+            for high in range(low + 2, min(len(tokens), low + CLIMB_WINDOW)):
+                if sentence[high] != sentence[low]:
+                    break
+                if tokens[high].norm not in HIGH_PARTS[limb]:
+                    continue
+                between = {t.norm for t in tokens[low + 1 : high]}
+                lead = high - 1
+                while lead > low and tokens[lead].norm in FILLERS:
+                    lead -= 1
+                after = tokens[high + 1].norm if high + 1 < len(tokens) else ""
+                if (
+                    between & CLIMB_WORDS
+                    and tokens[lead].norm in REACHED_LEADS
+                    and (after not in PAIN_AFTER)
+                ):
+                    span = build.span(low, high + 1)
+                    build.set("ascending_weakness", True, [span], "worked out: it climbs")
+                    return
+
+
+# A sign whose words all sit inside another sign's words is that sign's: "speech went all
+# muddled" is speech trouble, not confusion; "heart beating all over the place" is no spreading.
+NESTED_IN = {
+    "confusion": ("trouble_speaking",),
+    "spreading": ("palpitations", "_fit_shake", "_body_jerks"),
+}
+
+
+def drop_nested(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
+    """Drop a sign read only from words inside another sign's words (NESTED_IN)."""
+    for inner, outers in NESTED_IN.items():
+        if build.values.get(inner) is not True:
+            continue
+        spans = [j.match for outer in outers for j in _yes(by_concept, outer)]
+        mine = _yes(by_concept, inner)
+        if mine and all(
+            any(o.first <= m.match.first and m.match.last <= o.last for o in spans) for m in mine
+        ):
+            del build.values[inner]
+            del build.evidence[inner]

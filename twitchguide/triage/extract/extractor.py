@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from twitchguide.triage.extract import numbers
-from twitchguide.triage.extract.events import read_events
+from twitchguide.triage.extract.events import drop_nested, read_climbing, read_events
 from twitchguide.triage.extract.followup import OpenQuestion, open_questions
 from twitchguide.triage.extract.medicine_text import read_medicines
 from twitchguide.triage.extract.negation import Judged, judge
@@ -114,8 +114,9 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     build, judged, by_concept = _read_phrases(text)
     tokens = build.tokens
     _bool_facts(build, by_concept)
+    read_climbing(build)
     _functional_signs(build)
-    mentions = time_mentions(tokens, now)
+    mentions = _times(tokens, now)
     read_events(build, by_concept, mentions)
     medicine_times = read_medicines(build, by_concept, mentions)
     _places(build, by_concept, judged)
@@ -140,9 +141,10 @@ def stated_signs(text: str) -> frozenset[str]:
     `log`, so it skips the parts of the reading that cost the most to load."""
     build, judged, by_concept = _read_phrases(text)
     _bool_facts(build, by_concept)
+    read_climbing(build)
     _functional_signs(build)
     # Times are cheap to read and say whether a sign came and went ("for 10 minutes").
-    read_events(build, by_concept, time_mentions(build.tokens, None))
+    read_events(build, by_concept, _times(build.tokens, None))
     _places(build, by_concept, judged)
     _combined(build, by_concept)
     _pregnancy(build, with_weeks=False)
@@ -151,6 +153,16 @@ def stated_signs(text: str) -> frozenset[str]:
         for name, value in build.values.items()
         if value is True and FACT_SPECS[name].metadata["kind"] == "bool"
     )
+
+
+def _times(tokens: list[Token], now: datetime | None) -> list[TimeMention]:
+    """The stretches of time the text states, less an age or weeks of pregnancy ("my son 5
+    years", "pregnant 35 week"), which say nothing of how long anything has gone on."""
+    mentions = time_mentions(tokens, now)
+    for said in (numbers.find_age(tokens), numbers.find_pregnancy_weeks(tokens)):
+        if said is not None:
+            mentions = [m for m in mentions if not said.first <= m.first < said.last]
+    return mentions
 
 
 def _read_phrases(text: str) -> tuple[_Builder, list[Judged], dict[str, list[Judged]]]:
@@ -305,6 +317,7 @@ def _yes(by_concept: dict[str, list[Judged]], concept: str) -> list[Judged]:
 
 def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
     values = build.values
+    drop_nested(build, by_concept)
     if values.get("breathless_lying_flat") is True and values.get("trouble_breathing") is True:
         # "can't breathe when I lie flat" is one sign, not breathlessness at rest as well.
         flat = [j.match for j in _yes(by_concept, "breathless_lying_flat")]
@@ -320,7 +333,8 @@ def _combined(build: _Builder, by_concept: dict[str, list[Judged]]) -> None:
         # Passing out with no fit is a faint ("fainted or nearly fainted").
         build.set("fainting", True, build.evidence["passed_out"].spans, "from a sign: passed_out")
     resolved = _yes(by_concept, "_resolved")
-    sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True]
+    slow = values.get("slow_onset_signs") or ()
+    sudden_signs = [s for s in SUDDEN_SIGNS if values.get(s) is True and s not in slow]
     if values.get("onset_sudden") is True and resolved and sudden_signs:
         spans = [
             *build.evidence["onset_sudden"].spans,

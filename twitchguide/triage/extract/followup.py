@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from twitchguide.errors import InvalidInput
-from twitchguide.triage.engine import level_bounds
+from twitchguide.triage.engine import level_bounds, with_known_classes
 from twitchguide.triage.facts import FACT_SPECS, TriageFacts, fact_meaning
 from twitchguide.triage.questions import QUESTIONS, QUESTIONS_BY_ID, Question, apply_answer
-from twitchguide.triage.rulebook import RANK
+from twitchguide.triage.rulebook import RANK, Rule, evaluate, facts_used, load_rulebook
 
 OpenKind = Literal["yesno", "number", "regions", "names"]
 
@@ -63,19 +64,35 @@ def question_text(fact: str) -> str:
     return f"Does this apply to you: {label}?"
 
 
+@cache
+def _rules_using() -> dict[str, tuple[Rule, ...]]:
+    """Each fact and the rules that read it."""
+    index: dict[str, list[Rule]] = {}
+    for rule in load_rulebook().rules:
+        for name in facts_used(rule.when):
+            index.setdefault(name, []).append(rule)
+    return {name: tuple(rules) for name, rules in index.items()}
+
+
 def open_questions(facts: TriageFacts) -> list[OpenQuestion]:
     """Unknown facts whose answer alone could raise the level, the highest stakes first."""
     found: list[OpenQuestion] = []
     # The level as things stand (unknown = absent), not the lowest level still possible.
     now = level_bounds(facts, frozenset())[0]
+    known = with_known_classes(facts)
+    using = _rules_using()
     for name, spec in FACT_SPECS.items():
         if name in NOT_ASKED or getattr(facts, name) is not None:
             continue
         kind = spec.metadata["kind"]
         if kind not in ("bool", "regions", "names") and name not in ASK_WITH:
             continue
-        pending = {name, "medicine_classes"} if name == "medicines" else {name}
-        best = level_bounds(facts, frozenset(pending))[1]
+        pending = frozenset({name, "medicine_classes"} if name == "medicines" else {name})
+        # Only rules that read a pending fact can change with its answer (level_bounds over the
+        # whole rulebook gives the same, at about ten times the cost on every free text).
+        rules = {rule.id: rule for fact in pending for rule in using.get(fact, ())}
+        could = [r.level for r in rules.values() if evaluate(r.when, known, pending) is not False]
+        best = max(could, key=lambda level: RANK[level], default="self_care")
         if RANK[best] <= RANK[now]:
             continue
         ask: OpenKind = "yesno" if kind == "bool" else "regions" if kind == "regions" else "names"

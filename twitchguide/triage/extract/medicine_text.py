@@ -44,7 +44,8 @@ def read_medicines(
         build.set("medicines", (), spans, "said no")
         build.set("medicine_classes", (), spans, "said no")
     anchors = [(j, j.match) for j in taken] + [(j, j.match) for j in general]
-    new_via: list[tuple[Judged, int | None]] = []
+    # (the medicine, days since the change or None, whether it was started or raised)
+    new_via: list[tuple[Judged, int | None, bool]] = []
     for item, match in anchors:
         start = next(
             (s for s in starts if _near(s.first, s.last, match.first, match.last, 4)), None
@@ -62,18 +63,18 @@ def read_medicines(
         dated = [m for m in own if m.anchor in ("ago", "since", "day_word")]
         if start is None and dated and item.stance == "yes":
             # "taking prednisolone since last week": dated, so new.
-            new_via.append((item, int(max(m.days for m in dated))))
+            new_via.append((item, int(max(m.days for m in dated)), True))
             continue
         if start is None:
             if days is not None and days > MEDICINE_DAYS_NEW and item.stance == "yes":
-                new_via.append((item, None))
+                new_via.append((item, None, True))
             continue
         if item.stance == "no":
             build.set(
                 "medicine_new_or_changed", False, [build.span(start.first, match.last)], "said no"
             )
             continue
-        new_via.append((item, -1 if days is None else int(days)))
+        new_via.append((item, -1 if days is None else int(days), not _lowers(tokens, start)))
     for dose in (j.match for j in by_concept.get("_dose_change", []) if j.stance == "yes"):
         # "dose was upped 10 days ago": a change to the medicine named nearest before it.
         named = [j for j in taken if j.match.last <= dose.first] or taken
@@ -82,7 +83,7 @@ def read_medicines(
         own = [m for m in mentions if 0 <= m.first - dose.last <= 4]
         attached.extend(own)
         days = max((m.days for m in own), default=None)
-        new_via.append((named[-1], -1 if days is None else int(days)))
+        new_via.append((named[-1], -1 if days is None else int(days), not _lowers(tokens, dose)))
     _medicine_change(build, new_via, med.classes)
     return attached
 
@@ -112,22 +113,34 @@ def _specific_names(found: Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n in names if n not in GENERIC_NAMES or not set(classes[n]) <= specific)
 
 
+# A medicine stopped or lowered is a change (it can cause twitching too), but not a start.
+LOWERING = frozenset({"stopped", "stopping", "reduced", "lowered", "halved", "down", "quit"})
+
+
+def _lowers(tokens: Sequence[Token], match: PhraseMatch) -> bool:
+    return any(tokens[i].norm in LOWERING for i in range(match.first, match.last))
+
+
 def _medicine_change(
-    build: _Builder, new_via: list[tuple[Judged, int | None]], classes: dict[str, tuple[str, ...]]
+    build: _Builder,
+    new_via: list[tuple[Judged, int | None, bool]],
+    classes: dict[str, tuple[str, ...]],
 ) -> None:
-    recent = [(j, d) for j, d in new_via if d is not None and d <= MEDICINE_DAYS_NEW]
+    recent = [(j, d, up) for j, d, up in new_via if d is not None and d <= MEDICINE_DAYS_NEW]
     if recent:
-        spans = [build.span(j.match.first, j.match.last) for j, _ in recent]
+        spans = [build.span(j.match.first, j.match.last) for j, _, _ in recent]
         build.set("medicine_new_or_changed", True, spans, "said")
+        # The serotonin red flag is about a medicine started or raised, not one stopped.
         serotonergic = [
             (j, d)
-            for j, d in recent
-            if d <= SEROTONERGIC_DAYS_NEW
+            for j, d, up in recent
+            if up
+            and d <= SEROTONERGIC_DAYS_NEW
             and set(classes.get(j.match.concept, ())) & set(SEROTONERGIC_CLASSES)
         ]
         if serotonergic:
             spans = [build.span(j.match.first, j.match.last) for j, _ in serotonergic]
             build.set("serotonergic_started_recently", True, spans, "said")
     elif new_via and "medicine_new_or_changed" not in build.values:
-        spans = [build.span(j.match.first, j.match.last) for j, _ in new_via]
+        spans = [build.span(j.match.first, j.match.last) for j, _, _ in new_via]
         build.set("medicine_new_or_changed", False, spans, "taken for longer than a few weeks")

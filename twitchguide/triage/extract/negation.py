@@ -45,7 +45,7 @@ NEGATIONS = frozenset(
 )
 # Words after a negation that turn it into doubt: "I don't think I'm weak" is not a denial.
 DOUBT_AFTER_NEGATION = frozenset({"think", "know", "believe", "reckon", "sure", "certain"})
-DOUBT = frozenset({"unsure", "dunno", "wondering", "wonder", "maybe_not"})
+DOUBT = frozenset({"unsure", "dunno", "idk", "idek", "wondering", "wonder", "maybe_not"})
 # Two-word doubts and hypotheticals: the person has not said the sign is there.
 DOUBT_PAIRS = frozenset(
     {
@@ -64,6 +64,18 @@ DOUBT_PAIRS = frozenset(
         ("not", "sure"),
         ("look", "out"),
         ("watch", "for"),
+        # Something read or heard about is not something the person has.
+        ("read", "about"),
+        ("read", "that"),
+        ("heard", "that"),
+        ("says", "that"),
+        ("reading", "about"),
+        ("heard", "about"),
+        ("hearing", "about"),
+        ("googled", "about"),
+        ("googling", "about"),
+        ("searched", "for"),
+        ("symptoms", "like"),
     }
 )
 PSEUDO_NEGATION_NEXT = frozenset({"only", "just", "doubt", "matter", "idea", "wonder"})
@@ -201,7 +213,9 @@ def _governing_cue(
             free = 0
             continue
         if token.norm == ",":
-            if _new_clause_after(tokens, position, ends):
+            # "one side won't move, can't close my eye": a comma carries a "no" only from one
+            # item of a list to the next ("no weakness, numbness"), not from a verb it negated.
+            if _new_clause_after(tokens, position, ends) or ends.get(position - 1) is None:
                 return None
             crossed_comma = True
         elif token.norm not in LIST_JOINERS:

@@ -51,7 +51,8 @@ DECADES = {
 }
 PEOPLE = frozenset(
     {"son", "daughter", "kid", "child", "boy", "girl", "dad", "mum", "mom", "father", "mother",
-     "husband", "wife", "partner", "grandma", "grandad", "granddad", "grandpa", "nan", "baby"}
+     "husband", "wife", "partner", "grandma", "grandad", "granddad", "grandpa", "nan", "baby",
+     "she", "he", "mother-in-law", "granny", "grandmother", "grandfather", "madre", "padre"}
 )  # fmt: skip
 SEX_WORDS = frozenset({"m", "f", "male", "female", "man", "woman", "guy", "girl", "boy"})
 
@@ -76,6 +77,9 @@ def find_age(tokens: Sequence[Token]) -> Found | None:
                 return Found(value, at - 2, at + 1)
             if before == "(" and nxt == ")" and _norm(tokens, at - 2) in PEOPLE:
                 return Found(value, at - 2, at + 2)
+            # "my son 5 years have fever": an age said right after the person.
+            if before in PEOPLE and nxt in ("years", "year", "yrs"):
+                return Found(value, at - 1, at + 2)
             glued = at + 1 < len(tokens) and tokens[at + 1].start == token.end
             if 10 <= value <= 99 and nxt in SEX_WORDS and (glued or at == 0):
                 return Found(value, at, at + 2)
@@ -101,6 +105,10 @@ def find_pregnancy_weeks(tokens: Sequence[Token]) -> Found | None:
             return Found(value, at, at + 3)
         if nxt == "/" and nxt2 == "40":
             return Found(value, at, at + 3)
+        # "pregnant 35 week", "pregnant, 30 weeks"
+        lead = at - 2 if at > 1 and _norm(tokens, at - 1) in (",", "-", "at", "for") else at - 1
+        if nxt in ("week", "weeks", "wks") and lead >= 0 and _norm(tokens, lead) == "pregnant":
+            return Found(value, lead, at + 2)
         # "I'm 30 weeks" in a text about a baby or a midwife.
         before = _norm(tokens, at - 1) if at > 0 else ""
         if nxt in ("week", "weeks") and before in BEING and _pregnancy_context(tokens):

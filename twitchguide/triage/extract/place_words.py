@@ -45,6 +45,13 @@ NORMAL_STATES = frozenset(
     {"fine", "normal", "normally", "okay", "good", "well", "strong", "unaffected", "perfect"}
 )
 PLACE_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ",", "but", "and", "though", "tho", "while"})
+# Words that give a place another symptom: "a sore throat", "my wrist hurts", "neck and shoulders
+# are tense". With no twitch said in that clause, the place is that symptom's, not a twitch's.
+OTHER_SYMPTOM_STATES = frozenset(
+    {"sore", "runny", "blocked", "stuffy", "itchy", "itching", "hurts", "hurt", "hurting",
+     "aching", "aches", "ache", "achy", "painful", "tense", "tight", "stiff", "bruised", "broken",
+     "sprained", "swollen", "burnt", "burned", "cut", "rash", "spotty", "sunburnt", "sunburned"}
+)  # fmt: skip
 LOCATOR_FILLERS = frozenset({"my", "the", "his", "her", "left", "right", "a", "your"})
 
 
@@ -57,6 +64,15 @@ def _clauses(tokens: Sequence[Token]) -> list[int]:
     return ids
 
 
+def _sentences(tokens: Sequence[Token]) -> list[int]:
+    ids, current = [], 0
+    for token in tokens:
+        ids.append(current)
+        if token.norm in (".", "!", "?", ";"):
+            current += 1
+    return ids
+
+
 def drop_non_places(
     tokens: Sequence[Token], mentions: list[RegionMention], judged: Sequence[Judged]
 ) -> list[RegionMention]:
@@ -64,7 +80,8 @@ def drop_non_places(
     - idioms and gym words ("on my feet all day", "a pain in the neck", "did legs");
     - a part of another place ("the back of my knee", "the ball of my foot": the knee, the foot);
     - a place said to be as it should ("my arm works fine"), with no twitch in that clause;
-    - a place whose twitch is denied ("tongue isn't twitching but my jaw is").
+    - a place whose twitch is denied ("tongue isn't twitching but my jaw is");
+    - a place with another symptom and no twitch in its clause ("a sore throat", "wrist hurts").
     The last two only when another place is left to be the twitching one."""
     if not mentions:
         return mentions
@@ -74,6 +91,10 @@ def drop_non_places(
                   if j.match.concept == "_twitch" and j.stance != "no"}  # fmt: skip
     no_twitch = {clause[j.match.first] for j in judged
                  if j.match.concept == "_twitch" and j.stance == "no"}  # fmt: skip
+    sentence = _sentences(tokens)
+    twitch_starts = [j.match.first for j in judged
+                     if j.match.concept == "_twitch" and j.stance != "no"]  # fmt: skip
+    placed = {clause[m.first] for m in mentions}
     kept = []
     doubtful = []  # said to be fine, or not twitching: dropped only if a twitching place remains
     for index, mention in enumerate(mentions):
@@ -82,13 +103,28 @@ def drop_non_places(
         if _locates_another(tokens, mention, mentions[index + 1 :]):
             continue
         own = clause[mention.first]
-        after = (
+        after = [
             tokens[i].norm
             for i in range(mention.last, min(len(tokens), mention.last + 4))
             if clause[i] == own
+        ]
+        before = [
+            tokens[i].norm for i in range(max(0, mention.first - 2), mention.first)
+            if clause[i] == own
+        ]  # fmt: skip
+        # "calf is swollen and warm, plus it's twitching": a twitch said with no place of its
+        # own in that sentence may be this place's, so the place stays.
+        further = []  # "neck and shoulders are tense": on past "and", up to a comma
+        for i in range(mention.last, min(len(tokens), mention.last + 5)):
+            if tokens[i].norm in (",", ".", "!", "?", ";", "but"):
+                break
+            further.append(tokens[i].norm)
+        other_state = bool(OTHER_SYMPTOM_STATES & {*further, *before}) and not any(
+            sentence[first] == sentence[mention.first] and clause[first] not in placed
+            for first in twitch_starts
         )
         if own not in yes_twitch and (
-            own in no_twitch or any(word in NORMAL_STATES for word in after)
+            own in no_twitch or any(word in NORMAL_STATES for word in after) or other_state
         ):
             doubtful.append(mention)
             continue

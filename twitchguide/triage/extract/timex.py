@@ -57,10 +57,18 @@ NUMBER_WORDS: dict[str, float] = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
     "couple": 2,
     "few": 3,
     "several": 3,
@@ -129,6 +137,13 @@ def _number(tokens: Sequence[Token], at: int) -> tuple[float, int] | None:
             end += 1
     if value is None:
         return None
+    words = [t.norm for t in tokens[end : end + 3]]
+    if (
+        words == ["and", "a", "half"]
+        and end + 3 < len(tokens)
+        and tokens[end + 3].norm in (UNIT_SECONDS)
+    ):
+        return value + 0.5, end + 3  # "3 and a half weeks"
     # Ranges read as their upper end: a longer time is the more careful reading.
     if end + 1 < len(tokens) and tokens[end].norm in ("-", "to", "or", "/"):
         upper = _number(tokens, end + 1)
@@ -183,6 +198,12 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
     number = _number(tokens, at)
     if number is not None:
         value, end = number
+        if (
+            end < len(tokens)
+            and tokens[end].norm == "and"
+            and tokens[end].start == tokens[end - 1].end
+        ):
+            end += 1  # "2+ weeks" ("+" reads as "and")
         unit = _unit(tokens, end, end)
         if unit is not None:
             seconds, last = unit
@@ -190,6 +211,8 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
                 return None
             if before in ("i'm", "she's", "am") and seconds == UNIT_SECONDS["weeks"]:
                 return None  # "I'm 30 weeks": how far along, not how long
+            if _more_than(tokens, at, last):
+                value *= MORE_THAN  # "over 2 weeks" is more than the rules' "more than 2 weeks"
             return TimeMention(value * seconds, at, last, _anchor(tokens, at, last))
     after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
     if word in ("past", "last") and after in ("week", "month", "year", "fortnight", "day"):
@@ -199,11 +222,35 @@ def _mention_at(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeM
     return None
 
 
+MORE_THAN = 1.05
+
+
+def _more_than(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """'over 2 weeks', 'more than a month', 'longer than 2 weeks', '2+ weeks', '2 weeks plus'."""
+    before = tokens[first - 1].norm if first > 0 else ""
+    before2 = tokens[first - 2].norm if first > 1 else ""
+    after = tokens[last].norm if last < len(tokens) else ""
+    glued_plus = (
+        first + 1 < len(tokens)
+        and tokens[first + 1].norm in ("+", "and")
+        and (tokens[first + 1].start == tokens[first].end)
+    )
+    return (
+        before == "over"
+        or (before == "than" and before2 in ("more", "longer"))
+        or after == "plus"
+        or glued_plus
+    )
+
+
 def _anchor(tokens: Sequence[Token], first: int, last: int) -> Anchor:
     before = tokens[first - 1].norm if first > 0 else ""
     before2 = tokens[first - 2].norm if first > 1 else ""
     after = tokens[last].norm if last < len(tokens) else ""
     if after in AGO_WORDS:
+        return "ago"
+    # "it started 3 weeks before." (as "ago"); "3 weeks before my wedding" dates something else.
+    if after == "before" and (last + 1 >= len(tokens) or not tokens[last + 1].is_word):
         return "ago"
     if before in OFTEN_CUES:
         return "often"
@@ -249,8 +296,21 @@ DATE_WORDS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25),
     "xmas": (12, 25),
     "bonfire": (11, 5),
+    "easter": (4, 1),
+}
+# "since the summer": from the season's last day, the least it can mean (northern seasons); in
+# the season itself, from its first day.
+SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
+    "spring": ((3, 1), (5, 31)),
+    "summer": ((6, 1), (8, 31)),
+    "autumn": ((9, 1), (11, 30)),
+    "fall": ((9, 1), (11, 30)),
+    "winter": ((12, 1), (2, 28)),
 }
 ORDINAL_ENDS = ("st", "nd", "rd", "th")
+# The day of the month a part of it is read as (the latest day it can mean: the least time).
+PART_OF_MONTH = {"start": 1, "beginning": 1, "early": 10, "middle": 15, "mid": 15, "end": 28,
+                 "late": 28}  # fmt: skip
 
 
 def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple[float, int] | None:
@@ -263,6 +323,19 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
     day = 1
     if position < len(words) and words[position] in ("the", "last"):
         position += 1
+    # "since the start of october", "since early october", "since the end of september"
+    if position < len(words) and words[position] in PART_OF_MONTH:
+        day = PART_OF_MONTH[words[position]]
+        position += 1
+        if position < len(words) and words[position] == "of":
+            position += 1
+        if position < len(words) and words[position] == "the":
+            position += 1
+        word = words[position] if position < len(words) else ""
+        if word in SEASONS:
+            return _since_season(word, now, at + position + 1)
+        if word not in MONTHS and SHORT_MONTHS.get(word[:3]) is None:
+            return None
     if position < len(words) and tokens[at + position].is_number:
         number = int(float(words[position])) if words[position].replace(".", "").isdigit() else 0
         if not 1 <= number <= 31:
@@ -276,6 +349,8 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
     if position >= len(words):
         return None
     word = words[position]
+    if word in SEASONS and day == 1:
+        return _since_season(word, now, at + position + 1)
     month_name = SHORT_MONTHS.get(word[:3]) if word[:3] in SHORT_MONTHS else None
     if word in MONTHS or (month_name is not None and word in (month_name, word[:3], "sept")):
         month = MONTHS.index(month_name or word) + 1
@@ -291,6 +366,19 @@ def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple
     except ValueError:
         return None
     return (now - start).total_seconds() / 86400, at + position + 1
+
+
+def _since_season(word: str, now: datetime, end: int) -> tuple[float, int] | None:
+    (first_month, first_day), (last_month, last_day) = SEASONS[word]
+    last = now.replace(month=last_month, day=last_day, hour=0, minute=0, second=0)
+    if last > now:
+        last = last.replace(year=now.year - 1)
+    first = now.replace(month=first_month, day=first_day, hour=0, minute=0, second=0)
+    if first > now:
+        first = first.replace(year=now.year - 1)
+    # In the season now ("since the autumn", in November): from its first day.
+    start = first if first > last else last
+    return (now - start).total_seconds() / 86400, end
 
 
 def condition_days(mentions: Sequence[TimeMention]) -> TimeMention | None:
