@@ -59,13 +59,13 @@ def run_server(
         click.echo("Your diary stays on this computer. Press Ctrl-C to stop.")
 
     server = _AnnouncingServer(config, announce)
-    _freeze_what_start_made()
+    freeze_what_start_made()
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly; nothing to report
         server.run()
     click.echo("Stopped.")
 
 
-def _freeze_what_start_made() -> None:
+def freeze_what_start_made() -> None:
     """Keep the objects made at start (app, routes, models, guide) out of every later GC pass.
 
     They live as long as the process, yet each full collection walked them all: ~17 ms during
