@@ -75,15 +75,26 @@ def session(base: str) -> tuple[str, str]:
     return cookie, token
 
 
-def wrk(url: str, seconds: int, script: Path | None = None) -> dict[str, float]:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url: str, seconds: int, server_pid: int, script: Path | None = None) -> dict[str, float]:
     args = ["wrk", "-t", "1", "-c", str(CLIENTS), "-d", f"{seconds}s", "--latency"]
     if script is not None:
         args += ["-s", str(script)]
+    cpu_before = cpu_seconds(server_pid)
     out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    cpu_used = cpu_seconds(server_pid) - cpu_before
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
         "rps": rate,
+        # The server's own CPU per request: far steadier than req/s on a shared machine.
+        "cpu_ms": cpu_used * 1000 / max(requests, 1),
         "p50_ms": _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1)),  # type: ignore[union-attr]
         "p99_ms": _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1)),  # type: ignore[union-attr]
         "non_2xx": float(errors.group(1)) if errors else 0.0,
@@ -96,6 +107,7 @@ def _ms(text: str) -> float:
 
 
 def load(seconds: int) -> None:
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -112,12 +124,13 @@ def load(seconds: int) -> None:
                 f'wrk.headers["X-CSRF-Token"] = "{token}"\n',
                 encoding="utf-8",
             )
-            wrk(base + "/api/v1/ping", 2)  # warm up both paths
-            wrk(base + "/api/v1/episode", 2, lua)
+            pid = server.pid
+            wrk(base + "/api/v1/ping", 2, pid)  # warm up both paths
+            wrk(base + "/api/v1/episode", 2, pid, lua)
             runs: dict[str, list[dict[str, float]]] = {"ping": [], "create": []}
             for _ in range(2):
-                runs["ping"].append(wrk(base + "/api/v1/ping", seconds))
-                runs["create"].append(wrk(base + "/api/v1/episode", seconds, lua))
+                runs["ping"].append(wrk(base + "/api/v1/ping", seconds, pid))
+                runs["create"].append(wrk(base + "/api/v1/episode", seconds, pid, lua))
             with urllib.request.urlopen(base + "/api/v1/episode", timeout=30) as answer:
                 stored = len(json.loads(answer.read()))
         finally:
@@ -127,11 +140,15 @@ def load(seconds: int) -> None:
         for number, run in enumerate(found, start=1):
             print(
                 f"  {name:6} run {number}: {run['rps']:8.0f} req/s  p50 {run['p50_ms']:6.2f} ms"
-                f"  p99 {run['p99_ms']:6.2f} ms  non-2xx {run['non_2xx']:.0f}"
+                f"  p99 {run['p99_ms']:6.2f} ms  server CPU {run['cpu_ms']:5.3f} ms/request"
+                f"  non-2xx {run['non_2xx']:.0f}"
             )
     ratio = [c["rps"] / p["rps"] for c, p in zip(runs["create"], runs["ping"], strict=True)]
     print(f"  create / ping rate: {', '.join(f'{r:.0%}' for r in ratio)}")
+    cpu = [p["cpu_ms"] / c["cpu_ms"] for c, p in zip(runs["create"], runs["ping"], strict=True)]
+    print(f"  ping / create server CPU per request: {', '.join(f'{r:.0%}' for r in cpu)}")
     print(f"  episodes stored: {stored}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def insights_page(runs: int = 30) -> None:

@@ -13,8 +13,11 @@ from twitchguide.hosted.config import ENV_PREFIX, load_config
 def make_app() -> Any:
     """The app factory each worker process calls (its settings come from the environment)."""
     from twitchguide.web.app import create_app
+    from twitchguide.web.server import freeze_what_start_made
 
-    return create_app("", "", hosted=load_config())
+    app = create_app("", "", hosted=load_config())
+    freeze_what_start_made()  # each worker's start-up objects stay out of its GC passes
+    return app
 
 
 def run_hosted(

@@ -155,6 +155,11 @@ class SQLiteDatabase:
         finally:
             self._depth = 0
 
+    @property
+    def in_transaction(self) -> bool:
+        """False once SQLite has given up the open transaction (it does on some I/O errors)."""
+        return self._connection.in_transaction
+
     def _rollback(self) -> None:
         # On a full disk SQLite may have rolled back already; "cannot rollback" must not hide
         # the real cause, which is what is being raised.

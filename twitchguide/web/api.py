@@ -26,6 +26,7 @@ from twitchguide.diary.records import RECORD_KINDS, FieldSpec, RecordKind, recor
 from twitchguide.web import steps
 from twitchguide.web.app import csrf_token, open_context
 from twitchguide.web.steps import Context
+from twitchguide.web.writes import DiaryRoute
 
 Ctx = Annotated[Context, Depends(open_context)]
 
@@ -49,7 +50,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorBody, "description": "A field is not allowed; the body names it"},
 }
 
-router = APIRouter(prefix="/api/v1", responses=ERRORS)
+router = APIRouter(prefix="/api/v1", responses=ERRORS, route_class=DiaryRoute)
 Since = Annotated[str | None, Query(max_length=40, description="e.g. 7d, 12w, 2026-06-01")]
 RecordId = Annotated[int, Path(ge=1, le=2**62)]
 

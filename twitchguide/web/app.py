@@ -19,7 +19,6 @@ from twitchguide.web.security import (
     SAFE_METHODS,
     Guard,
     GuardMiddleware,
-    OneWriterAtATime,
 )
 from twitchguide.web.steps import Context
 
@@ -90,7 +89,10 @@ def create_app(
     app.include_router(pages.router)
     _install_error_handlers(app)
     if database_url.startswith("sqlite"):
-        app.add_middleware(OneWriterAtATime)
+        from twitchguide.web.writes import GroupCommit, diary_writer
+
+        # Changes wait for one shared commit (one fsync) instead of a commit each.
+        app.add_middleware(GroupCommit, writer=diary_writer(database_url))
     app.add_middleware(GuardMiddleware, guard=guard, hosted=site is not None)
     return app
 

@@ -17,8 +17,9 @@ from twitchguide.web import bodymap, steps
 from twitchguide.web.app import form_data, open_context
 from twitchguide.web.render import day_words, describe, page
 from twitchguide.web.steps import Context
+from twitchguide.web.writes import DiaryRoute
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=DiaryRoute)
 Ctx = Annotated[Context, Depends(open_context)]
 Form = Annotated[dict[str, Any], Depends(form_data)]
 

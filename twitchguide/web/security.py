@@ -191,22 +191,3 @@ async def _locked(send: Send) -> None:
     headers = [(b"content-type", b"text/html; charset=utf-8"), *SECURITY_HEADERS]
     await send({"type": "http.response.start", "status": 401, "headers": headers})
     await send({"type": "http.response.body", "body": _LOCKED_PAGE})
-
-
-class OneWriterAtATime:
-    """Queues the requests that change the diary, for SQLite: it has one writer at a time, and a
-    writer that finds the file locked sleeps in SQLite's busy loop (up to 100 ms a nap) instead
-    of starting the moment the lock is free. Reads are never held up."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        import asyncio
-
-        self.app = app
-        self.lock = asyncio.Lock()
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method", "GET") in SAFE_METHODS:
-            await self.app(scope, receive, send)
-            return
-        async with self.lock:
-            await self.app(scope, receive, send)

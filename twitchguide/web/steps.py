@@ -44,7 +44,7 @@ class Context:
         if self._actions is None:
             from twitchguide.store.user_store import UserStore
 
-            store = _thread_store(self.database_url)
+            store = thread_store(self.database_url)
             self._actions = ActionContext(
                 UserStore(store, store.user(self.user_name, create=False))
             )
@@ -65,7 +65,7 @@ class Context:
         return self.actions.clock.today()
 
 
-def _thread_store(database_url: str) -> DiaryStore:
+def thread_store(database_url: str) -> DiaryStore:
     stores: dict[str, DiaryStore] | None = getattr(_threads, "stores", None)
     if stores is None:
         stores = _threads.stores = {}
