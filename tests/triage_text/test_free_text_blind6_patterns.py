@@ -191,3 +191,12 @@ def test_now_with_an_everyday_task_stays_weakness_in_daily_life() -> None:
 def test_slow_said_of_how_speech_sounds_is_no_slow_course() -> None:
     assert facts("since lunch my speech sounds slow, my lip twitches").onset_sudden is not False
     assert level("since lunch my speech sounds slow, my lip twitches") == "emergency"
+
+
+def test_a_slow_choke_on_food_gives_no_course_to_a_choke_on_spit_said_apart() -> None:
+    # Found by the hypothesis property on the merged code: the spit kept the food's words.
+    text = "I choke on toast for 2 months, gradually. I choke on my own spit too"
+    read = facts(text)
+    assert read.trouble_swallowing is True
+    assert read.choking_on_saliva is True
+    assert level(text) == "emergency"

@@ -169,12 +169,20 @@ def _choking_object(
         )
         if near and not saliva:
             on_food.append((choke, near[0]))
-    if not on_food or len(on_food) < len(chokes):
+    if not on_food:
         return
     spans = [build.span(min(c.match.first, o.match.first), max(c.match.last, o.match.last))
              for c, o in on_food]  # fmt: skip
-    del build.values["choking_on_saliva"]
-    del build.evidence["choking_on_saliva"]
+    food_chokes = {id(c) for c, _ in on_food}
+    on_spit = [c for c in chokes if id(c) not in food_chokes]
+    if on_spit:
+        # "choking on my food for 3 months, slowly. I choke on my own spit": two signs; the
+        # food's course is not the spit's, so the spit keeps only its own words.
+        choke_spans = [build.span(c.match.first, c.match.last) for c in on_spit]
+        build.set("choking_on_saliva", True, choke_spans, "said")
+    else:
+        del build.values["choking_on_saliva"]
+        del build.evidence["choking_on_saliva"]
     if build.values.get("trouble_swallowing") is not True:
         build.set("trouble_swallowing", True, spans, "worked out: choking on food or drink")
 
