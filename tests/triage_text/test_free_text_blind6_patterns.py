@@ -73,6 +73,8 @@ def test_not_knowing_people_places_or_the_date_is_confusion(text: str) -> None:
     [
         "I have a temperature and don't know what it is, my toe twitches",
         "fever and my wrist twitches, I don't know where to go",
+        "a temperature, and I didn't know what day my scan was, my hip twitches",
+        "fever, I don't remember her at all, my elbow twitches",
     ],
 )
 def test_not_knowing_what_it_is_or_where_to_go_is_not_confusion(text: str) -> None:
@@ -91,8 +93,15 @@ def test_urine_said_by_its_colour_is_dark_urine(text: str) -> None:
     assert level(text) == "emergency"
 
 
-def test_tea_drunk_and_peed_is_no_urine_colour() -> None:
-    assert facts("I had coffee and tea and then had to pee, my calf twitches").dark_urine is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had coffee and tea and then had to pee, my calf twitches",
+        "my pee goes dark yellow on hot days and my legs are weak, calf twitches",
+    ],
+)
+def test_tea_drunk_or_pee_short_of_water_is_no_dark_urine(text: str) -> None:
+    assert facts(text).dark_urine is None
 
 
 @pytest.mark.parametrize(
@@ -108,8 +117,16 @@ def test_effort_or_no_feeling_when_peeing_is_a_bladder_change(text: str) -> None
     assert level(text) == "emergency"
 
 
-def test_a_strain_at_the_gym_is_no_bladder_change() -> None:
-    assert facts("I strained my calf at the gym and it twitches").bladder_bowel_change is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I strained my calf at the gym and it twitches",
+        "I had to strain to lift the box, my forearm twitches",
+        "my shin twitches and I can't tell when it will go away",
+    ],
+)
+def test_a_strain_or_not_knowing_when_it_goes_is_no_bladder_change(text: str) -> None:
+    assert facts(text).bladder_bowel_change is None
 
 
 @pytest.mark.parametrize(
