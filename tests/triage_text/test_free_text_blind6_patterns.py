@@ -217,3 +217,17 @@ def test_a_slow_choke_on_food_gives_no_course_to_a_choke_on_spit_said_apart() ->
     assert read.trouble_swallowing is True
     assert read.choking_on_saliva is True
     assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly it's hard to say how often, my wrist twitches",
+        "the feeling in my calf is difficult to put into words",
+        "what I want to say is thank you, my toe twitches",
+    ],
+)
+def test_ways_of_talking_about_saying_are_not_trouble_speaking(text: str) -> None:
+    # "hard to say" read as trouble speaking on main too, and sent these to emergency.
+    assert facts(text).trouble_speaking is None
+    assert level(text) != "emergency"
