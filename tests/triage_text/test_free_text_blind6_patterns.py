@@ -49,6 +49,9 @@ def test_seeing_things_doubled_is_double_vision(text: str) -> None:
     [
         "my shin twitches, I saw two of my neighbours at the shop",
         "calf twitching, I watched two films last night",
+        "I saw the nurse two days ago about my shin twitching",
+        "watched the final twice, my calf twitches",
+        "we saw a double rainbow, my eyelid twitches",
     ],
 )
 def test_seeing_two_people_or_things_is_no_double_vision(text: str) -> None:
