@@ -30,6 +30,12 @@ def test_an_unknown_word_class_fails_when_the_phrases_load() -> None:
         compile_lexicon({"fever": {"present": ["@nowhere hot"]}})
 
 
+def test_a_pattern_left_among_single_guard_words_fails_when_the_phrases_load() -> None:
+    data = {"fever": {"present": ["hot"], "not_after": ["not", "burning|boiling up"]}}
+    with pytest.raises(ValueError, match="not_after takes single words"):
+        compile_lexicon(data)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -145,6 +145,10 @@ NEW_WORDS = frozenset({"now", "today", "tonight", "suddenly", "new"})
 # "for now", "until now", "now and then": no contrast with what came before.
 NOT_NEW_BEFORE = frozenset({"for", "until", "till", "by", "from", "right"})
 NOT_NEW_AFTER = frozenset({"and", "then", "again"})
+MILD_OR_GROWING = frozenset(
+    {"feel", "feels", "feeling", "bit", "abit", "little", "slightly", "kinda", "somewhat",
+     "more", "getting", "gets", "weaker", "worse", "also", "too", "sometimes"}
+)  # fmt: skip
 # The signs the sudden rules read that have no lean to "sudden" of their own (those that have
 # one are sudden already). An everyday task that got hard (tripping) is weakness in daily life.
 NEW_SIGNS = frozenset({"weakness", "numbness", "loss_of_balance", "visual_disturbance"})
@@ -182,6 +186,10 @@ def _new_after_long_twitch(
         if not nows:
             continue
         now = nows[-1]  # the "now" nearest the sign, in its clause
+        if any(tokens[i].norm in MILD_OR_GROWING for i in range(now, thing.last)):
+            # "and now I feel a bit numb", "now it's getting weaker": a mild feeling or a
+            # growing one is new but not sudden; it keeps the rules' "not known".
+            continue
         here = sentence[thing.first]
         twitch_before = [
             t for t in things if t.name is None and t.last <= now and here - sentence[t.first] <= 1

@@ -129,6 +129,11 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
                     raise ValueError(f"phrases.yaml {concept}: bad pattern {text!r}")
                 own = frozenset(word for element in elements for word in element.words)
                 patterns.append(Pattern(concept, polarity, elements, str(text), own))
+        for key in ("not_after", "not_before"):
+            # One word each: a pattern here means a list was cut in two by mistake.
+            bad = [str(word) for word in entry.get(key) or () if not str(word).isalpha()]
+            if any(" " in word or "|" in word for word in bad):
+                raise ValueError(f"phrases.yaml {concept}: {key} takes single words: {bad[0]!r}")
         not_after[concept] = frozenset(entry.get("not_after") or ())
         not_before[concept] = frozenset(entry.get("not_before") or ())
     # Prefixes are words too ("fever*" lets "fevr" be found as "fever").
