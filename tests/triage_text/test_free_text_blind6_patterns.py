@@ -208,6 +208,18 @@ def test_a_sign_said_with_now_after_a_long_twitch_came_on_suddenly() -> None:
     assert level(text) == "emergency"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my shoulder has twitched for two months and now it feels a little numb",
+        "twitching in my thigh for 6 weeks, and now my leg is getting weaker",
+    ],
+)
+def test_now_with_a_mild_or_growing_sign_is_not_sudden(text: str) -> None:
+    assert facts(text).onset_sudden is not True
+    assert level(text) == "see_doctor_soon"
+
+
 def test_now_with_an_everyday_task_stays_weakness_in_daily_life() -> None:
     assert level("my calf has twitched for a month, now I keep dropping my keys") == (
         "see_doctor_soon"
