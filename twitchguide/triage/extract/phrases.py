@@ -111,6 +111,15 @@ def _element(raw: str, classes: dict[str, list[str]], concept: str) -> Element:
     return Element(frozenset(words), tuple(prefixes), optional=optional)
 
 
+def _cached_element(
+    raw: str, classes: dict[str, list[str]], concept: str, made: dict[str, Element]
+) -> Element:
+    element = made.get(raw)
+    if element is None:
+        element = made[raw] = _element(raw, classes, concept)
+    return element
+
+
 def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     """Compile the phrases.yaml structure; a malformed entry fails loudly at load time."""
     patterns: list[Pattern] = []
@@ -119,12 +128,15 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     classes: dict[str, list[str]] = {
         name: [str(word) for word in words] for name, words in data.get(CLASSES_KEY, {}).items()
     }
+    made: dict[str, Element] = {}  # many patterns share a position ("my|the"): built once
     for concept, entry in data.items():
         if concept == CLASSES_KEY:
             continue
         for key, polarity in (("present", True), ("absent", False)):
             for text in entry.get(key) or ():
-                elements = tuple(_element(part, classes, concept) for part in str(text).split())
+                elements = tuple(
+                    _cached_element(part, classes, concept, made) for part in str(text).split()
+                )
                 if not elements or elements[0].gap or elements[0].optional or elements[-1].gap:
                     raise ValueError(f"phrases.yaml {concept}: bad pattern {text!r}")
                 own = frozenset(word for element in elements for word in element.words)
