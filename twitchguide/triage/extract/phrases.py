@@ -90,10 +90,33 @@ def _alternatives(body: str, classes: dict[str, list[str]], concept: str) -> lis
         if alternative.startswith("@"):
             if alternative[1:] not in classes:
                 raise ValueError(f"phrases.yaml {concept}: unknown word class {alternative!r}")
-            found.extend(_alternatives("|".join(classes[alternative[1:]]), classes, concept))
+            found.extend(classes[alternative[1:]])
         else:
             found.append(alternative)
     return found
+
+
+def _spelled_out(raw: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each word class as plain words; a class may name another class ("@see|glimpse")."""
+    done: dict[str, list[str]] = {}
+
+    def spell(name: str, seen: tuple[str, ...]) -> list[str]:
+        if name in done:
+            return done[name]
+        if name in seen:
+            raise ValueError(f"phrases.yaml @classes: {name!r} names itself")
+        words: list[str] = []
+        for word in raw[name]:
+            if word.startswith("@") and word[1:] in raw:
+                words.extend(spell(word[1:], (*seen, name)))
+            else:
+                words.append(word)
+        done[name] = words
+        return words
+
+    for name in raw:
+        spell(name, ())
+    return done
 
 
 def _element(raw: str, classes: dict[str, list[str]], concept: str) -> Element:
@@ -125,9 +148,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     patterns: list[Pattern] = []
     not_after: dict[str, frozenset[str]] = {}
     not_before: dict[str, frozenset[str]] = {}
-    classes: dict[str, list[str]] = {
-        name: [str(word) for word in words] for name, words in data.get(CLASSES_KEY, {}).items()
-    }
+    classes = _spelled_out(
+        {name: [str(word) for word in words] for name, words in data.get(CLASSES_KEY, {}).items()}
+    )
     made: dict[str, Element] = {}  # many patterns share a position ("my|the"): built once
     for concept, entry in data.items():
         if concept == CLASSES_KEY:
@@ -139,7 +162,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
                 )
                 if not elements or elements[0].gap or elements[0].optional or elements[-1].gap:
                     raise ValueError(f"phrases.yaml {concept}: bad pattern {text!r}")
-                own = frozenset(word for element in elements for word in element.words)
+                own = frozenset().union(*(element.words for element in elements))
                 patterns.append(Pattern(concept, polarity, elements, str(text), own))
         for key in ("not_after", "not_before"):
             # One word each: a pattern here means a list was cut in two by mistake.
