@@ -107,6 +107,9 @@ def find_pregnancy_weeks(tokens: Sequence[Token]) -> Found | None:
         nxt, nxt2 = _norm(tokens, at + 1), _norm(tokens, at + 2)
         if nxt in ("week", "weeks") and nxt2 in ("pregnant", "along", "gestation"):
             return Found(value, at, at + 3)
+        # "28 weeks with twins", "30 weeks with a baby girl": weeks carrying a child.
+        if nxt in ("week", "weeks", "wks") and nxt2 == "with" and _norm(tokens, at + 3) in CARRIED:
+            return Found(value, at, at + 4)
         if nxt == "/" and nxt2 == "40":
             return Found(value, at, at + 3)
         # "pregnant 35 week", "pregnant, 30 weeks"
@@ -129,8 +132,9 @@ def find_pregnancy_weeks(tokens: Sequence[Token]) -> Found | None:
     return None
 
 
-BEING = frozenset({"i'm", "she's", "am", "is"})
-SELF = frozenset({"i'm", "she's", "shes"})
+BEING = frozenset({"i'm", "im", "she's", "am", "is"})
+SELF = frozenset({"i'm", "im", "she's", "shes"})
+CARRIED = frozenset({"twins", "triplets", "baby", "a", "my", "our", "number"})
 MIN_BARE_WEEKS = 12
 CLAUSE_END = frozenset({"", ",", ".", "!", "?", ";", "and", "now", "today", "-"})
 PREGNANCY_WORDS = frozenset(
