@@ -29,6 +29,7 @@ SETS = {
     # The engineer's own adversarial variants, written and fixed together: tuned, never blind.
     "variants 5 (tuned)": HERE / "free_text_variants5.yaml",
     "variants 6 (tuned)": HERE / "free_text_variants6.yaml",
+    "variants 7 (tuned)": HERE / "free_text_variants7.yaml",
 }
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 
