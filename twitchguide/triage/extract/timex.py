@@ -275,7 +275,7 @@ def _since(tokens: Sequence[Token], at: int, now: datetime | None) -> TimeMentio
     if word in WEEKDAYS and now is not None:
         back = (now.weekday() - WEEKDAYS.index(word)) % 7 or 7
         return TimeMention((back + extra) * 86400, at, nxt + 1, "since")
-    dated = _since_date(tokens, nxt, now)
+    dated = _since_date(tokens, nxt, now) or _since_event_dated(tokens, nxt, now)
     if dated is not None:
         days, last = dated
         return TimeMention(days * 86400, at, last, "since")
@@ -311,6 +311,23 @@ ORDINAL_ENDS = ("st", "nd", "rd", "th")
 # The day of the month a part of it is read as (the latest day it can mean: the least time).
 PART_OF_MONTH = {"start": 1, "beginning": 1, "early": 10, "middle": 15, "mid": 15, "end": 28,
                  "late": 28}  # fmt: skip
+
+
+# "since my birthday on the 2nd of november", "since the wedding on 3 october": an event named with
+# its date; the date is what counts. Only a few plain words may stand between "since" and "on".
+EVENT_WORDS_MAX = 3
+
+
+def _since_event_dated(
+    tokens: Sequence[Token], at: int, now: datetime | None
+) -> tuple[float, int] | None:
+    for position in range(at + 1, min(len(tokens), at + EVENT_WORDS_MAX + 1)):
+        token = tokens[position]
+        if token.norm == "on":
+            return _since_date(tokens, position + 1, now)
+        if token.is_number or not token.norm.isalpha():
+            return None
+    return None
 
 
 def _since_date(tokens: Sequence[Token], at: int, now: datetime | None) -> tuple[float, int] | None:
