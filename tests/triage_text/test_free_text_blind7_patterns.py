@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.triage_text.free_text_scoring import facts, level
+from twitchguide.triage.extract.phrases import compile_lexicon
 
 
 @pytest.mark.parametrize(
@@ -177,3 +178,23 @@ def test_everyday_words_near_sign_words_are_not_signs(text: str) -> None:
 def test_since_an_event_on_a_date_counts_from_the_date() -> None:
     days = facts("my cheek has twitched since the party on the 1st of november").duration_days
     assert days is not None and 27 <= days <= 28
+
+
+def test_a_pattern_quoted_only_in_part_fails_when_the_phrases_load() -> None:
+    with pytest.raises(ValueError, match="quote the whole pattern"):
+        compile_lexicon({"fever": {"present": ['hot ... "@x|y" up']}})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did heavy bench press on my chest day, pec twitching",
+        "i wear a band on my chest for the heart rate monitor, calf twitch",
+        "she feels hot in her new coat, eyelid twitch",
+        "my fingers wont do the crossword fast enough, eyelid twitch",
+        "the stairs are a pain to paint, calf twitch",
+        "my hand wouldnt work the remote, the batteries died, thumb twitch",
+    ],
+)
+def test_everyday_sentences_near_the_new_frames_raise_no_alarm(text: str) -> None:
+    assert level(text) in ("self_care", "routine_appointment")

@@ -87,6 +87,9 @@ CLASSES_KEY = "@classes"
 def _alternatives(body: str, classes: dict[str, list[str]], concept: str) -> list[str]:
     found: list[str] = []
     for alternative in body.split("|"):
+        if '"' in alternative:
+            # A pattern quoted only in part in the YAML keeps its quotes and never matches.
+            raise ValueError(f"phrases.yaml {concept}: quote the whole pattern, not {body!r}")
         if alternative.startswith("@"):
             if alternative[1:] not in classes:
                 raise ValueError(f"phrases.yaml {concept}: unknown word class {alternative!r}")
