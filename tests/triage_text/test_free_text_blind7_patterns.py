@@ -33,8 +33,10 @@ def test_a_body_part_that_feels_hot_is_no_fever() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "I am 33 weeks pregnant and zigzag lights keep shimmering at the corner of my eye, toe twitches",
-        "35 weeks pregnant, my wedding ring will not come off and my boots won't fit, foot twitches",
+        "I am 33 weeks pregnant and zigzag lights keep shimmering at the corner of my eye, "
+        "toe twitches",
+        "35 weeks pregnant, my wedding ring will not come off and my boots won't fit, "
+        "foot twitches",
     ],
 )
 def test_late_pregnancy_lights_or_swelling_told_by_their_effect(text: str) -> None:
@@ -42,7 +44,8 @@ def test_late_pregnancy_lights_or_swelling_told_by_their_effect(text: str) -> No
 
 
 def test_lights_flickering_in_a_room_are_not_a_sight_sign() -> None:
-    assert facts("the kitchen lights keep flickering and my eyelid twitches").visual_disturbance is None
+    text = "the kitchen lights keep flickering and my eyelid twitches"
+    assert facts(text).visual_disturbance is None
 
 
 @pytest.mark.parametrize(
@@ -118,11 +121,17 @@ def test_fingers_pulled_into_a_claw_are_hand_spasms() -> None:
 @pytest.mark.parametrize(
     ("text", "fact"),
     [
-        ("zips have become a real mission this autumn, slowly, my wrist twitches", "trouble_with_buttons"),
-        ("the steps to the flat are a chore now, bit by bit since spring, calf twitches", "trouble_with_stairs"),
-        ("he can't get up from the armchair without help, gradually over months, thigh twitches", "trouble_rising_from_chair"),
-        ("over the year i've been catching my left foot on the pavement, gradually, shin twitches", "tripping"),
-        ("my knees keep going from under me on the staircase, slowly over weeks, thigh twitches", "trouble_with_stairs"),
+        (
+            "zips have become a real mission this autumn, slowly, wrist twitches",
+            "trouble_with_buttons",
+        ),
+        ("the steps to the flat are a chore now, bit by bit, calf twitches", "trouble_with_stairs"),
+        (
+            "he can't get up from the armchair without help, gradually, thigh twitches",
+            "trouble_rising_from_chair",
+        ),
+        ("over the year i've been catching my left foot on kerbs, gradually", "tripping"),
+        ("my knees keep going from under me on the staircase, slowly", "trouble_with_stairs"),
     ],
 )
 def test_an_everyday_task_that_defeats_the_person_is_weakness(text: str, fact: str) -> None:
@@ -133,14 +142,14 @@ def test_an_everyday_task_that_defeats_the_person_is_weakness(text: str, fact: s
 
 
 def test_a_hand_that_would_not_grip_all_at_once_is_sudden_weakness() -> None:
-    text = "this morning my hand wouldn't grasp the kettle, in a split second, forearm twitching for days"
+    text = "this morning my hand wouldn't grasp the kettle, in a split second, forearm twitching"
     read = facts(text)
     assert read.weakness is True and read.onset_sudden is True
     assert level(text) == "emergency"
 
 
 def test_food_that_sticks_in_the_throat_is_trouble_swallowing() -> None:
-    text = "rice catches in my gullet and I wash it down with water, worse slowly for months, tongue twitches"
+    text = "rice catches in my gullet and I wash it down with water, slowly, tongue twitches"
     assert facts(text).trouble_swallowing is True
     assert level(text) == "see_doctor_soon"
 
