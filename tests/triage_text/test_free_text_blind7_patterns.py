@@ -207,3 +207,10 @@ def test_a_pattern_quoted_only_in_part_fails_when_the_phrases_load() -> None:
 )
 def test_everyday_sentences_near_the_new_frames_raise_no_alarm(text: str) -> None:
     assert level(text) in ("self_care", "routine_appointment")
+
+
+def test_a_grip_said_to_have_fallen_below_usual_is_weakness() -> None:
+    text = "my grip readings on the app have fallen for three checks running, wrist twitches"
+    assert facts(text).weakness is True
+    assert level(text) == "see_doctor_soon"
+    assert facts("lost my grip on the ladder and fell down, calf twitches").weakness is not True
