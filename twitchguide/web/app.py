@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from twitchguide.errors import InvalidInput, NotFound, TwitchguideError
@@ -27,6 +28,16 @@ if TYPE_CHECKING:
     from twitchguide.hosted.site import HostedSite
 
 HERE = Path(__file__).parent
+# Health data never leaves the machine: every telemetry switch FastAPI has, off, whatever the
+# environment says.
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+    "exclude": lambda scope: True,
+}
 
 
 class AppState:
@@ -75,6 +86,9 @@ def create_app(
         redoc_url=None,
         openapi_url="/api/openapi.json",
         dependencies=[Depends(check_csrf)],
+        # FastAPI's own OpenTelemetry hooks (on when a provider is configured in the process,
+        # or FASTAPI_OTEL_AUTO_CONFIGURE=true) can record request bodies: health data. Off.
+        telemetry=NO_TELEMETRY,
     )
     app.state.tg = AppState(database_url, user_name, guard, site)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
