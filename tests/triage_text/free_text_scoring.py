@@ -26,6 +26,7 @@ SETS = {
     "blind 5": HERE / "free_text_blind5.yaml",
     "blind 6": HERE / "free_text_blind6.yaml",
     "blind 7": HERE / "free_text_blind7.yaml",
+    "blind 8": HERE / "free_text_blind8.yaml",
     # The engineer's own adversarial variants, written and fixed together: tuned, never blind.
     "variants 5 (tuned)": HERE / "free_text_variants5.yaml",
     "variants 6 (tuned)": HERE / "free_text_variants6.yaml",
