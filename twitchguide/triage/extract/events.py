@@ -328,6 +328,8 @@ def read_climbing(build: _Builder) -> None:
 NESTED_IN = {
     "confusion": ("trouble_speaking",),
     "spreading": ("palpitations", "_fit_shake", "_body_jerks"),
+    # "dropped my phone in the bath" is a mishap, not a weak grip.
+    "dropping_things": ("_mishap",),
 }
 
 

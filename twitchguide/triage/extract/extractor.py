@@ -115,6 +115,7 @@ def extract_facts(text: str, now: datetime | None = None) -> Extraction:
     tokens = build.tokens
     _bool_facts(build, by_concept)
     read_climbing(build)
+    drop_nested(build, by_concept)  # before a mishap's "dropped" could be read as weakness
     _functional_signs(build)
     mentions = _times(tokens, now)
     read_events(build, by_concept, mentions)
@@ -142,6 +143,7 @@ def stated_signs(text: str) -> frozenset[str]:
     build, judged, by_concept = _read_phrases(text)
     _bool_facts(build, by_concept)
     read_climbing(build)
+    drop_nested(build, by_concept)  # before a mishap's "dropped" could be read as weakness
     _functional_signs(build)
     # Times are cheap to read and say whether a sign came and went ("for 10 minutes").
     read_events(build, by_concept, _times(build.tokens, None))

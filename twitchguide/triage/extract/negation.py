@@ -119,13 +119,16 @@ BODY_WORDS = frozenset(
 )
 POST_DENIALS = frozenset({"no", "none", "nope", "nil", "negative", "absent", "n"})
 POST_LEAD = frozenset({":", "-", "?", "=", "—", "is", "was", "are", "–"})
+# A sign said to be settled by treatment, right after it: "seizures are controlled, none since"
+# tells of known epilepsy, not a seizure now.
+SETTLED_AFTER = {"seizure": frozenset({"controlled"})}
 
 
 # Ideas that only give context to other readings (what was choked on, an idiom, a part of a fit):
 # they are never an item of a list that a "no" distributes over.
 CONTEXT_IDEAS = frozenset(
     {"_food_or_drink", "_idiom", "_sleep_onset", "_lately", "_fit_stiff", "_fit_shake",
-     "_fit_unaware", "_body_jerks", "_worsening"}
+     "_fit_unaware", "_body_jerks", "_worsening", "_mishap"}
 )  # fmt: skip
 
 
@@ -292,6 +295,9 @@ def _post_denial(tokens: Sequence[Token], match: PhraseMatch) -> str | None:
     if position >= len(tokens):
         return None
     word = tokens[position].norm
+    if word in SETTLED_AFTER.get(match.concept, ()):
+        following = tokens[position + 1].norm if position + 1 < len(tokens) else "."
+        return "no" if following in (".", ",", "!", ";", "and", "\n", ")") else None
     # "weakness: no" needs the colon; "weakness none" does not.
     if word not in POST_DENIALS or (skipped == 0 and word in ("no", "n")):
         return None

@@ -50,7 +50,9 @@ PLACE_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ",", "but", "and", "though", 
 OTHER_SYMPTOM_STATES = frozenset(
     {"sore", "runny", "blocked", "stuffy", "itchy", "itching", "hurts", "hurt", "hurting",
      "aching", "aches", "ache", "achy", "painful", "tense", "tight", "stiff", "bruised", "broken",
-     "sprained", "swollen", "burnt", "burned", "cut", "rash", "spotty", "sunburnt", "sunburned"}
+     "sprained", "swollen", "burnt", "burned", "cut", "rash", "spotty", "sunburnt", "sunburned",
+     # An injury: "I strained my calf last week too".
+     "strained", "pulled", "twisted", "injured", "tweaked"}
 )  # fmt: skip
 LOCATOR_FILLERS = frozenset({"my", "the", "his", "her", "left", "right", "a", "your"})
 
