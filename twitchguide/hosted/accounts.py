@@ -182,14 +182,7 @@ def new_session(db: Database, user_id: int) -> str:
 def _settings(rows: list[dict[str, Any]]) -> UserSettings | None:
     if not rows:
         return None
-    row = rows[0]
-    return UserSettings(
-        user_id=int(row["id"]),
-        name=row["name"],
-        timezone=row["timezone"],
-        day_start_hour=int(row["day_start_hour"]),
-        emergency_number=row["emergency_number"],
-    )
+    return UserSettings.from_row(rows[0])
 
 
 def session_user(db: Database, token: str | None) -> UserSettings | None:

@@ -49,6 +49,17 @@ class UserSettings:
     day_start_hour: int = DEFAULT_DAY_START_HOUR
     emergency_number: str | None = None
 
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> UserSettings:
+        """The settings in one row of the users table."""
+        return cls(
+            user_id=int(row["id"]),
+            name=row["name"],
+            timezone=row["timezone"],
+            day_start_hour=int(row["day_start_hour"]),
+            emergency_number=row["emergency_number"],
+        )
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -95,14 +106,7 @@ class DiaryStore:
                     (name, timezone, DEFAULT_DAY_START_HOUR, self._instant(now())),
                 )
             rows = self.database.query("SELECT * FROM users WHERE name = ?", (name,))
-        row = rows[0]
-        return UserSettings(
-            user_id=int(row["id"]),
-            name=row["name"],
-            timezone=row["timezone"],
-            day_start_hour=int(row["day_start_hour"]),
-            emergency_number=row["emergency_number"],
-        )
+        return UserSettings.from_row(rows[0])
 
     def update_settings(
         self,
