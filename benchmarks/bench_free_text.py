@@ -7,6 +7,8 @@ The second form times what `log` pays to read a symptom's own words (stated_sign
 process) here and in another checkout, alternating, with `python -c pass` in the same loop.
 The third times a warm 500-character extraction here and in another checkout, in alternating
 child processes, so a busy machine slows both alike.
+     .venv/bin/python benchmarks/bench_free_text.py --set tests/triage_text/free_text_blind9.yaml
+scores one set file (a blind set not yet in SETS) and nothing else.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
@@ -57,22 +60,35 @@ def _scoring() -> ModuleType:
 def accuracy() -> None:
     scoring = _scoring()
     for name in scoring.SETS:
-        result = scoring.score(scoring.load_cases(name))
-        print(f"{name}: {result.cases} cases")
-        print(f"  fact F1 {result.f1:.3f} (precision {result.precision:.3f}, "
-              f"recall {result.recall:.3f})")  # fmt: skip
-        print(f"  exact level {result.exact}/{result.cases} = {100 * result.exact_share:.1f}%")
-        for level in scoring.LEVELS:
-            right, total = result.by_level.get(level, [0, 0])
-            print(f"    {level}: {right}/{total}")
-        print(f"  under-triaged: {len(result.under_triaged)} "
-              f"(emergencies: {len(result.under_triaged_emergencies)})")  # fmt: skip
-        print(f"  over-triaged: {len(result.over_triaged)}")
-        print(f"  stated red flags missed: {len(result.missed_red_flags)}")
-        for line in result.missed_red_flags:
-            print(f"    red flag: {line}")
-        for line in result.wrong_levels:
-            print(f"    level: {line}")
+        report(name, scoring.score(scoring.load_cases(name)), scoring.LEVELS)
+
+
+def one_set(path: str) -> None:
+    """Score one set file, e.g. a blind set not yet in SETS (run it once, before any fix)."""
+    import yaml
+
+    scoring = _scoring()
+    cases = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    report(path, scoring.score(cases), scoring.LEVELS)
+
+
+def report(name: str, result: Any, levels: tuple[str, ...]) -> None:
+    """One set's score: facts, levels, under- and over-triage, missed red flags, each miss."""
+    print(f"{name}: {result.cases} cases")
+    print(f"  fact F1 {result.f1:.3f} (precision {result.precision:.3f}, "
+          f"recall {result.recall:.3f})")  # fmt: skip
+    print(f"  exact level {result.exact}/{result.cases} = {100 * result.exact_share:.1f}%")
+    for level in levels:
+        right, total = result.by_level.get(level, [0, 0])
+        print(f"    {level}: {right}/{total}")
+    print(f"  under-triaged: {len(result.under_triaged)} "
+          f"(emergencies: {len(result.under_triaged_emergencies)})")  # fmt: skip
+    print(f"  over-triaged: {len(result.over_triaged)}")
+    print(f"  stated red flags missed: {len(result.missed_red_flags)}")
+    for line in result.missed_red_flags:
+        print(f"    red flag: {line}")
+    for line in result.wrong_levels:
+        print(f"    level: {line}")
 
 
 COLD = (
@@ -197,6 +213,8 @@ if __name__ == "__main__":
         words_on_log_ab(sys.argv[2])
     elif sys.argv[1:2] == ["--ab-warm"]:
         warm_ab(sys.argv[2])
+    elif sys.argv[1:2] == ["--set"]:
+        one_set(sys.argv[2])
     else:
         accuracy()
         speed()
