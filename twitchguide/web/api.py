@@ -52,7 +52,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS, route_class=DiaryRoute)
 Since = Annotated[str | None, Query(max_length=40, description="e.g. 7d, 12w, 2026-06-01")]
-RecordId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+def _digits_only(value: Any) -> Any:
+    """An id in the path is digits alone: "3\r" or " 3" is refused, not read as 3."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("must be a whole number, digits only")
+    return value
+
+
+RecordId = Annotated[int, BeforeValidator(_digits_only), Path(ge=1, le=2**62)]
 
 
 def _text_only(value: Any) -> Any:
